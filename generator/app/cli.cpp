@@ -1,0 +1,98 @@
+#include "app/cli.hpp"
+
+#include "core/diagnostics.hpp"
+#include "load/content_loader.hpp"
+#include "load/validate.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <ostream>
+#include <set>
+
+namespace parkpress::app {
+namespace {
+
+std::string plural(std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+void print_diagnostics(const core::Diagnostics& diagnostics, const load::LoadedContent& content, std::ostream& err) {
+    for (const auto& d : diagnostics.all()) {
+        const auto text = content.texts.find(d.where.file);
+        err << (text == content.texts.end() ? core::format_diagnostic(d)
+                                            : core::format_diagnostic_with_source(d, text->second))
+            << '\n';
+    }
+}
+
+} // namespace
+
+int check(const std::string& content_dir, bool strict, std::ostream& out, std::ostream& err) {
+    core::Diagnostics diagnostics;
+    load::LoadedContent content;
+    try {
+        content = load::load_content(content_dir, diagnostics);
+    } catch (const load::ContentFolderError& e) {
+        err << "parkpress: " << e.what() << '\n';
+        return k_exit_usage;
+    }
+    load::validate(content.model, diagnostics);
+    if (strict) {
+        diagnostics.promote_warnings();
+    }
+    diagnostics.sort();
+    print_diagnostics(diagnostics, content, err);
+    std::set<std::string> provinces;
+    std::size_t facts = 0;
+    std::size_t targets = 0;
+    std::size_t ranks = 0;
+    for (const auto& p : content.model.parks) {
+        provinces.insert(p.province);
+        facts += p.facts.size();
+        targets += p.targets.size();
+        ranks += p.ranks.size();
+    }
+    out << fmt::format("checked {} in {} ({}, {}, {}): {}, {}\n", plural(content.model.parks.size(), "park"),
+                       plural(provinces.size(), "province"), plural(facts, "fact"), plural(targets, "target"),
+                       plural(ranks, "rank"), plural(diagnostics.error_count(), "error"),
+                       plural(diagnostics.warning_count(), "warning"));
+    return diagnostics.has_errors() ? k_exit_content : k_exit_ok;
+}
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CLI::App app{"parkpress: a static report generator for Chinese development zones.\n"
+                 "It reads a content folder of TOML data and Markdown narratives, checks it, and\n"
+                 "builds a static website and PDF bulletins from it.",
+                 "parkpress"};
+    app.set_version_flag("--version", std::string("parkpress ") + PARKPRESS_VERSION);
+    app.require_subcommand(1);
+    app.footer("Exit status: 0 ok, 1 content errors, 2 usage or environment errors.\n"
+               "The content format: docs/content-format.md.");
+
+    std::string content_dir = "content";
+    bool strict = false;
+    CLI::App* check_cmd = app.add_subcommand("check", "Load and validate the content; report every error as FILE:LINE:COLUMN");
+    check_cmd->add_option("CONTENT_DIR", content_dir, "the content folder")->capture_default_str();
+    check_cmd->add_flag("--strict", strict, "treat warnings as errors");
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e, out, err);
+        return k_exit_usage;
+    }
+    if (check_cmd->parsed()) {
+        return check(content_dir, strict, out, err);
+    }
+    return k_exit_usage;
+}
+
+} // namespace parkpress::app

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace parkpress::app {
+
+/// Exit statuses: 0 ok, 1 content errors, 2 usage or environment errors.
+enum ExitCode : int { k_exit_ok = 0, k_exit_content = 1, k_exit_usage = 2 };
+
+/// Runs parkpress with its arguments (argv without the program name); writes diagnostics
+/// to `err` and results to `out`. Returns the exit status.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// `parkpress check DIR`: loads and validates; prints every diagnostic and a summary line.
+int check(const std::string& content_dir, bool strict, std::ostream& out, std::ostream& err);
+
+} // namespace parkpress::app

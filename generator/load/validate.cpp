@@ -1,0 +1,338 @@
+#include "load/validate.hpp"
+
+#include "core/text.hpp"
+#include "model/units.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace parkpress::load {
+namespace {
+
+using core::SourceLocation;
+using model::Dimension;
+
+template <typename Map>
+std::vector<std::string> keys_of(const Map& map) {
+    std::vector<std::string> out;
+    for (const auto& [key, value] : map) {
+        out.push_back(key);
+    }
+    return out;
+}
+
+class Validator {
+public:
+    Validator(const model::SiteModel& model, core::Diagnostics& diagnostics)
+        : m_model(model), m_diagnostics(diagnostics), m_indicator_keys(keys_of(model.indicators)),
+          m_source_keys(keys_of(model.sources)) {
+        for (const auto& k : model.site.kinds) {
+            m_kind_keys.push_back(k.key);
+        }
+        for (const auto& p : model.parks) {
+            m_park_slugs.push_back(p.slug);
+        }
+    }
+
+    void run() {
+        check_duplicate_slugs();
+        for (const auto& park : m_model.parks) {
+            check_park(park);
+        }
+        check_parent_cycles();
+        for (const auto& park : m_model.parks) {
+            if (park.narrative) {
+                check_references(*park.narrative, &park);
+            }
+        }
+        for (const auto& bulletin : m_model.bulletins) {
+            check_bulletin(bulletin);
+        }
+        warn_unused_indicators();
+    }
+
+private:
+    void check_duplicate_slugs() {
+        std::map<std::string, const model::Park*> first;
+        for (const auto& park : m_model.parks) {
+            const auto [it, inserted] = first.emplace(park.slug, &park);
+            if (!inserted) {
+                m_diagnostics.error({park.file, 1, 1}, fmt::format("park slug \"{}\" is also used by {}; a park's slug "
+                                                                   "must be unique across all provinces",
+                                                                   park.slug, it->second->file));
+            }
+        }
+    }
+
+    const model::Indicator* indicator(const std::string& key, const SourceLocation& where) {
+        const auto it = m_model.indicators.find(key);
+        if (it != m_model.indicators.end()) {
+            return &it->second;
+        }
+        if (m_model.gaps.indicators || m_model.gaps.indicator_keys.contains(key)) {
+            return nullptr;
+        }
+        m_diagnostics.error(where, fmt::format("unknown indicator \"{}\"{}", key, core::did_you_mean(key, m_indicator_keys)));
+        return nullptr;
+    }
+
+    const model::Source* source(const std::string& key, const SourceLocation& where) {
+        const auto it = m_model.sources.find(key);
+        if (it != m_model.sources.end()) {
+            return &it->second;
+        }
+        if (m_model.gaps.sources || m_model.gaps.source_keys.contains(key)) {
+            return nullptr;
+        }
+        m_diagnostics.error(where, fmt::format("unknown source \"{}\"{}", key, core::did_you_mean(key, m_source_keys)));
+        return nullptr;
+    }
+
+    /// Checks a quantity's unit against a dimension (and, for counts, the indicator's word)
+    /// and its sign.
+    void check_quantity(const model::Quantity& q, Dimension dimension, const std::string& count_word,
+                        const std::string& owner) {
+        if (dimension == Dimension::count) {
+            if (q.unit != count_word) {
+                const model::UnitInfo* info = model::find_unit(q.unit);
+                if (info != nullptr) {
+                    m_diagnostics.error(q.unit_where, fmt::format("unit \"{}\" measures {}, but {} is a count in \"{}\"",
+                                                                  q.unit, model::to_string(info->dimension), owner, count_word));
+                } else {
+                    m_diagnostics.error(q.unit_where, fmt::format("unit \"{}\" is not the unit of {}: counts are not "
+                                                                  "converted, write \"{}\"", q.unit, owner, count_word));
+                }
+            }
+        } else if (model::is_foreign_currency(q.unit)) {
+            m_diagnostics.error(q.unit_where, fmt::format("unit \"{}\" is not in Chinese yuan; version 1 of the content "
+                                                          "format knows only 元, 万元 and 亿元", q.unit));
+        } else if (const model::UnitInfo* info = model::find_unit(q.unit)) {
+            if (info->dimension != dimension) {
+                m_diagnostics.error(q.unit_where, fmt::format("unit \"{}\" measures {}, but {} measures {}", q.unit,
+                                                              model::to_string(info->dimension), owner,
+                                                              model::to_string(dimension)));
+            }
+        } else {
+            const auto units = dimension == Dimension::count ? model::count_words() : model::units_of(dimension);
+            m_diagnostics.error(q.unit_where, fmt::format("unknown unit \"{}\"{}", q.unit, core::did_you_mean(q.unit, units)));
+        }
+        const bool must_be_positive = dimension == Dimension::area || dimension == Dimension::money
+                                      || dimension == Dimension::money_per_area;
+        if (q.value.is_negative()) {
+            if (must_be_positive) {
+                m_diagnostics.error(q.where, fmt::format("{} value must not be negative, got {}",
+                                                         model::to_string(dimension), q.value.to_string()));
+            } else if (dimension == Dimension::count) {
+                m_diagnostics.warning(q.where, fmt::format("negative count {}", q.value.to_string()));
+            }
+        }
+    }
+
+    void check_park(const model::Park& park) {
+        if (!park.kind.empty() && m_model.find_kind(park.kind) == nullptr && !m_model.gaps.kinds) {
+            m_diagnostics.error(park.kind_where, fmt::format("unknown kind \"{}\"{}; kinds are defined in site.toml",
+                                                             park.kind, core::did_you_mean(park.kind, m_kind_keys)));
+        }
+        if (!park.parent.empty()) {
+            if (park.parent == park.slug) {
+                m_diagnostics.error(park.parent_where, fmt::format("parent cycle: park \"{}\" is its own parent", park.slug));
+            } else if (m_model.find_park(park.parent) == nullptr && !m_model.gaps.park_slugs.contains(park.parent)) {
+                m_diagnostics.error(park.parent_where, fmt::format("unknown parent park \"{}\"{}", park.parent,
+                                                                   core::did_you_mean(park.parent, m_park_slugs)));
+            }
+        }
+        if (park.area) {
+            check_quantity(park.area->quantity, Dimension::area, "", "the park's area");
+            if (!park.area->source.empty()) {
+                source(park.area->source, park.area->source_where);
+            }
+        }
+        if (park.facts.empty() && park.dropped_facts == 0) {
+            m_diagnostics.warning({park.file, 1, 1}, fmt::format("park \"{}\" has no facts", park.slug));
+        }
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const auto& fact : park.facts) {
+            check_fact(fact);
+            if (!seen.emplace(fact.indicator, model::to_string(fact.period)).second) {
+                m_diagnostics.warning(fact.period_where, fmt::format("a second fact for indicator \"{}\" with period {}; "
+                                                                     "only the last one is shown as the latest",
+                                                                     fact.indicator, model::to_string(fact.period)));
+            }
+        }
+        for (const auto& target : park.targets) {
+            check_target(target);
+        }
+        for (const auto& rank : park.ranks) {
+            check_rank(rank);
+        }
+    }
+
+    void check_fact(const model::Fact& fact) {
+        if (const auto* ind = indicator(fact.indicator, fact.indicator_where)) {
+            check_quantity(fact.quantity, ind->dimension, ind->unit, fmt::format("indicator \"{}\"", ind->key));
+        }
+        if (const auto* src = source(fact.source, fact.source_where)) {
+            const bool after = fact.period.date ? *fact.period.date > src->date : fact.period.year > src->date.year;
+            if (after) {
+                m_diagnostics.warning(fact.period_where, fmt::format("fact period {} is after the date of its source "
+                                                                     "\"{}\" ({}); is it a target?",
+                                                                     model::to_string(fact.period), src->key,
+                                                                     model::to_string(src->date)));
+            }
+        }
+    }
+
+    void check_target(const model::Target& target) {
+        if (const auto* ind = indicator(target.indicator, target.indicator_where)) {
+            check_quantity(target.quantity, ind->dimension, ind->unit, fmt::format("indicator \"{}\"", ind->key));
+        }
+        if (const auto* src = source(target.source, target.source_where)) {
+            if (target.by < src->date.year) {
+                m_diagnostics.warning(target.by_where, fmt::format("target year {} is before the date of its source "
+                                                                   "\"{}\" ({}); is it an actual?",
+                                                                   target.by, src->key, model::to_string(src->date)));
+            }
+        }
+    }
+
+    void check_rank(const model::Rank& rank) {
+        if (rank.rank < 1) {
+            m_diagnostics.error(rank.rank_where, fmt::format("rank must be at least 1, got {}", rank.rank));
+        } else if (rank.of && *rank.of >= 1 && rank.rank > *rank.of) {
+            m_diagnostics.error(rank.rank_where, fmt::format("rank {} is above the size of its cohort (of = {})",
+                                                             rank.rank, *rank.of));
+        }
+        source(rank.source, rank.source_where);
+    }
+
+    void check_parent_cycles() {
+        std::set<std::string> reported;
+        for (const auto& park : m_model.parks) {
+            std::vector<std::string> chain{park.slug};
+            const model::Park* current = &park;
+            while (current != nullptr && !current->parent.empty() && current->parent != current->slug) {
+                const auto loop = std::find(chain.begin(), chain.end(), current->parent);
+                if (loop != chain.end()) {
+                    if (loop == chain.begin() && !reported.contains(park.slug)) {
+                        std::string path;
+                        for (const auto& s : chain) {
+                            path += s + " -> ";
+                        }
+                        m_diagnostics.error(park.parent_where, fmt::format("parent cycle: {}{}", path, park.slug));
+                        reported.insert(chain.begin(), chain.end());
+                    }
+                    break;
+                }
+                chain.push_back(current->parent);
+                current = m_model.find_park(current->parent);
+            }
+        }
+    }
+
+    void check_references(const model::Narrative& narrative, const model::Park* own) {
+        for (const auto& ref : narrative.references) {
+            const model::Park* park = own;
+            if (!ref.park.empty()) {
+                park = m_model.find_park(ref.park);
+                if (park == nullptr && m_model.gaps.park_slugs.contains(ref.park)) {
+                    continue;
+                }
+                if (park == nullptr) {
+                    m_diagnostics.error(ref.where, fmt::format("unknown park \"{}\" in reference{}", ref.park,
+                                                               core::did_you_mean(ref.park, m_park_slugs)));
+                    continue;
+                }
+            } else if (park == nullptr) {
+                m_diagnostics.error(ref.where, "a bulletin's reference must name its park: {{fact PARK INDICATOR}}");
+                continue;
+            }
+            if (!m_model.indicators.contains(ref.indicator)) {
+                if (m_model.gaps.indicators || m_model.gaps.indicator_keys.contains(ref.indicator)) {
+                    continue;
+                }
+                m_diagnostics.error(ref.where, fmt::format("unknown indicator \"{}\" in reference{}", ref.indicator,
+                                                           core::did_you_mean(ref.indicator, m_indicator_keys)));
+                continue;
+            }
+            const bool is_fact = ref.kind == model::Reference::Kind::fact;
+            const bool found = is_fact ? m_model.latest_fact(*park, ref.indicator) != nullptr
+                                       : m_model.latest_target(*park, ref.indicator) != nullptr;
+            const int dropped = is_fact ? park->dropped_facts : park->dropped_targets;
+            if (!found && dropped == 0) {
+                m_diagnostics.error(ref.where, fmt::format("reference does not resolve: park \"{}\" has no {} for "
+                                                           "indicator \"{}\"", park->slug, is_fact ? "fact" : "target",
+                                                           ref.indicator));
+            }
+        }
+    }
+
+    void check_names(const std::vector<std::string>& names, const std::vector<SourceLocation>& where,
+                     const std::vector<std::string>& known, std::string_view what) {
+        for (std::size_t i = 0; i < names.size() && i < where.size(); ++i) {
+            if (std::find(known.begin(), known.end(), names[i]) == known.end()) {
+                m_diagnostics.error(where[i], fmt::format("unknown {} \"{}\"{}", what, names[i],
+                                                          core::did_you_mean(names[i], known)));
+            }
+        }
+    }
+
+    void check_bulletin(const model::Bulletin& b) {
+        const SourceLocation where{b.file, 1, 1};
+        if (!m_model.gaps.provinces) {
+            check_names(b.provinces, b.provinces_where, keys_of(m_model.provinces), "province");
+        }
+        if (!m_model.gaps.kinds) {
+            check_names(b.kinds, b.kinds_where, m_kind_keys, "kind");
+        }
+        if (m_model.gaps.park_slugs.empty()) {
+            check_names(b.parks, b.parks_where, m_park_slugs, "park");
+        }
+        if (!m_model.gaps.indicators && m_model.gaps.indicator_keys.empty()) {
+            check_names(b.indicators, b.indicators_where, m_indicator_keys, "indicator");
+        }
+        if (b.indicators.empty()) {
+            m_diagnostics.error(b.indicators_key_where, "the bulletin names no indicator: list at least one in "
+                                                        "indicators = [...]");
+        }
+        const bool selection_known = m_model.gaps.park_slugs.empty() && !m_model.gaps.kinds && !m_model.gaps.provinces;
+        if (selection_known && m_model.bulletin_parks(b).empty()) {
+            m_diagnostics.error(where, "the bulletin selects no park: no park is in all of its provinces, kinds and parks");
+        }
+        if (b.narrative) {
+            check_references(*b.narrative, nullptr);
+        }
+    }
+
+    void warn_unused_indicators() {
+        std::set<std::string> used;
+        for (const auto& park : m_model.parks) {
+            for (const auto& f : park.facts) {
+                used.insert(f.indicator);
+            }
+            for (const auto& t : park.targets) {
+                used.insert(t.indicator);
+            }
+        }
+        for (const auto& [key, ind] : m_model.indicators) {
+            if (!used.contains(key)) {
+                m_diagnostics.warning(ind.where, fmt::format("indicator \"{}\" is not used by any fact or target", key));
+            }
+        }
+    }
+
+    const model::SiteModel& m_model;
+    core::Diagnostics& m_diagnostics;
+    std::vector<std::string> m_indicator_keys;
+    std::vector<std::string> m_source_keys;
+    std::vector<std::string> m_kind_keys;
+    std::vector<std::string> m_park_slugs;
+};
+
+} // namespace
+
+void validate(const model::SiteModel& model, core::Diagnostics& diagnostics) { Validator(model, diagnostics).run(); }
+
+} // namespace parkpress::load

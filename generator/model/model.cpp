@@ -1,0 +1,125 @@
+#include "model/model.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace parkpress::model {
+
+const Park* SiteModel::find_park(const std::string& slug) const {
+    const auto it = std::find_if(parks.begin(), parks.end(), [&](const Park& p) { return p.slug == slug; });
+    return it == parks.end() ? nullptr : &*it;
+}
+
+const Kind* SiteModel::find_kind(const std::string& key) const {
+    const auto it = std::find_if(site.kinds.begin(), site.kinds.end(), [&](const Kind& k) { return k.key == key; });
+    return it == site.kinds.end() ? nullptr : &*it;
+}
+
+Basis SiteModel::basis_of(const Fact& fact) const {
+    if (fact.basis) {
+        return *fact.basis;
+    }
+    const auto it = indicators.find(fact.indicator);
+    return it == indicators.end() ? Basis::annual : it->second.basis;
+}
+
+const Fact* SiteModel::latest_fact(const Park& park, const std::string& indicator) const {
+    const Fact* best = nullptr;
+    for (const auto& f : park.facts) {
+        if (f.indicator == indicator && (best == nullptr || !(f.period.end() < best->period.end()))) {
+            best = &f;
+        }
+    }
+    return best;
+}
+
+const Target* SiteModel::latest_target(const Park& park, const std::string& indicator) const {
+    const Target* best = nullptr;
+    for (const auto& t : park.targets) {
+        if (t.indicator == indicator && (best == nullptr || t.by >= best->by)) {
+            best = &t;
+        }
+    }
+    return best;
+}
+
+std::vector<const Park*> SiteModel::bulletin_parks(const Bulletin& bulletin) const {
+    auto listed = [](const std::vector<std::string>& list, const std::string& value) {
+        return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+    };
+    std::vector<const Park*> out;
+    for (const auto& p : parks) {
+        if (listed(bulletin.provinces, p.province) && listed(bulletin.kinds, p.kind)
+            && listed(bulletin.parks, p.slug)) {
+            out.push_back(&p);
+        }
+    }
+    return out;
+}
+
+std::string to_string(Dimension d) {
+    switch (d) {
+    case Dimension::area: return "area";
+    case Dimension::money: return "money";
+    case Dimension::money_per_area: return "money_per_area";
+    case Dimension::count: return "count";
+    case Dimension::percent: return "percent";
+    }
+    return "";
+}
+
+std::string to_string(Basis b) {
+    switch (b) {
+    case Basis::annual: return "annual";
+    case Basis::cumulative: return "cumulative";
+    case Basis::stock: return "stock";
+    }
+    return "";
+}
+
+std::string to_string(Better b) {
+    switch (b) {
+    case Better::higher: return "higher";
+    case Better::lower: return "lower";
+    case Better::none: return "none";
+    }
+    return "";
+}
+
+std::string to_string(Qualifier q) {
+    switch (q) {
+    case Qualifier::none: return "";
+    case Qualifier::about: return "about";
+    case Qualifier::over: return "over";
+    case Qualifier::at_least: return "at_least";
+    case Qualifier::at_most: return "at_most";
+    }
+    return "";
+}
+
+std::string to_string(Level l) {
+    switch (l) {
+    case Level::national: return "national";
+    case Level::provincial: return "provincial";
+    case Level::municipal: return "municipal";
+    }
+    return "";
+}
+
+std::string qualifier_symbol(Qualifier q) {
+    switch (q) {
+    case Qualifier::none: return "";
+    case Qualifier::about: return "≈";
+    case Qualifier::over: return ">";
+    case Qualifier::at_least: return "≥";
+    case Qualifier::at_most: return "≤";
+    }
+    return "";
+}
+
+std::string to_string(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+
+std::string to_string(const Period& p) { return p.date ? to_string(*p.date) : fmt::format("{}", p.year); }
+
+} // namespace parkpress::model

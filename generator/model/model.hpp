@@ -1,0 +1,243 @@
+#pragma once
+
+#include "core/decimal.hpp"
+#include "core/diagnostics.hpp"
+
+#include <compare>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace parkpress::model {
+
+using core::Decimal;
+using core::SourceLocation;
+
+enum class Dimension { area, money, money_per_area, count, percent };
+enum class Basis { annual, cumulative, stock };
+enum class Better { higher, lower, none };
+enum class Qualifier { none, about, over, at_least, at_most };
+enum class Level { national, provincial, municipal };
+
+struct Date {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+/// The time a figure refers to: a year, or a day.
+struct Period {
+    int year = 0;
+    std::optional<Date> date;
+    /// The last day the period covers: 31 December for a year.
+    [[nodiscard]] Date end() const { return date ? *date : Date{year, 12, 31}; }
+    friend bool operator==(const Period&, const Period&) = default;
+};
+
+struct Kind {
+    std::string key;
+    std::string name;
+    std::string name_en;
+    SourceLocation where;
+};
+
+struct Site {
+    std::string title;
+    std::string description;
+    std::string language;
+    std::string base_url;
+    std::vector<Kind> kinds; ///< in file order
+};
+
+struct Indicator {
+    std::string key;
+    std::string name;
+    std::string name_en;
+    Dimension dimension = Dimension::count;
+    std::string unit;
+    Basis basis = Basis::annual;
+    Better better = Better::higher;
+    std::string description;
+    SourceLocation where;
+};
+
+struct Source {
+    std::string key;
+    std::string title;
+    std::string publisher;
+    Date date;
+    std::string url;
+    SourceLocation where;
+};
+
+struct Province {
+    std::string slug; ///< the file stem
+    std::string name;
+    std::string short_name;
+    std::string name_en;
+    std::int64_t code = 0;
+    SourceLocation where;
+};
+
+/// A value with its unit as written in the content, and where it was written.
+struct Quantity {
+    Decimal value;
+    std::string unit;
+    SourceLocation where;      ///< of the value
+    SourceLocation unit_where; ///< of the unit
+};
+
+struct Fact {
+    std::string indicator;
+    Quantity quantity;
+    Qualifier qualifier = Qualifier::none;
+    Period period;
+    std::optional<Basis> basis; ///< overrides the indicator's basis
+    std::string source;
+    std::string note;
+    SourceLocation where;           ///< of the [[facts]] table
+    SourceLocation indicator_where; ///< of the indicator key's value
+    SourceLocation source_where;
+    SourceLocation period_where;
+};
+
+struct Target {
+    std::string indicator;
+    Quantity quantity;
+    Qualifier qualifier = Qualifier::none;
+    int by = 0;
+    std::string source;
+    std::string note;
+    SourceLocation where;
+    SourceLocation indicator_where;
+    SourceLocation source_where;
+    SourceLocation by_where;
+};
+
+struct Rank {
+    std::string system;
+    std::string cohort;
+    std::int64_t rank = 0;
+    std::optional<std::int64_t> of;
+    std::string period; ///< a year or the name of an evaluation round, as written
+    std::string source;
+    SourceLocation where;
+    SourceLocation rank_where;
+    SourceLocation source_where;
+};
+
+struct Area {
+    Quantity quantity;
+    std::string source; ///< optional
+    SourceLocation source_where;
+};
+
+/// A `{{fact ...}}` or `{{target ...}}` in a narrative.
+struct Reference {
+    enum class Kind { fact, target };
+    Kind kind = Kind::fact;
+    std::string park;      ///< empty: the narrative's own park
+    std::string indicator;
+    std::size_t offset = 0; ///< byte offset of "{{" in the narrative text
+    std::size_t length = 0; ///< through the closing "}}"
+    SourceLocation where;
+};
+
+struct Narrative {
+    std::string file; ///< relative to the content folder
+    std::string text; ///< UTF-8, byte order mark removed
+    std::vector<Reference> references;
+};
+
+struct Park {
+    std::string slug;
+    std::string province;
+    std::string name;
+    std::string name_en;
+    std::string city;
+    std::string kind;
+    Level level = Level::municipal;
+    std::string parent;
+    std::optional<int> founded;
+    std::vector<std::string> industries;
+    std::optional<Area> area;
+    std::vector<Fact> facts;
+    std::vector<Target> targets;
+    std::vector<Rank> ranks;
+    std::optional<Narrative> narrative;
+    std::string file; ///< relative to the content folder
+    /// Facts and targets left out because they were invalid (already reported).
+    int dropped_facts = 0;
+    int dropped_targets = 0;
+    SourceLocation kind_where;
+    SourceLocation parent_where;
+};
+
+struct Bulletin {
+    std::string id;
+    std::string title;
+    std::string number;
+    Date date;
+    std::vector<std::string> provinces;
+    std::vector<std::string> kinds;
+    std::vector<std::string> parks;
+    std::vector<std::string> indicators;
+    Period period;
+    std::optional<Narrative> narrative;
+    std::string file;
+    /// Where each element of provinces, kinds, parks and indicators is written.
+    std::vector<SourceLocation> provinces_where, kinds_where, parks_where, indicators_where;
+    SourceLocation indicators_key_where;
+};
+
+/// What could not be loaded because of errors already reported, so that validation does
+/// not report their consequences a second time (every fact citing an unparsable source ...).
+struct Gaps {
+    bool kinds = false;
+    bool indicators = false;
+    bool sources = false;
+    bool provinces = false;
+    std::set<std::string> indicator_keys;
+    std::set<std::string> source_keys;
+    std::set<std::string> park_slugs;
+};
+
+/// The whole content tree. Every collection is sorted by its key, so that everything
+/// derived from the model is deterministic.
+struct SiteModel {
+    Site site;
+    std::map<std::string, Indicator> indicators;
+    std::map<std::string, Source> sources;
+    std::map<std::string, Province> provinces;
+    std::vector<Park> parks; ///< sorted by province, then slug
+    std::vector<Bulletin> bulletins; ///< sorted by id
+    Gaps gaps;
+
+    [[nodiscard]] const Park* find_park(const std::string& slug) const;
+    [[nodiscard]] const Kind* find_kind(const std::string& key) const;
+    /// The basis a fact is counted on: its own, or its indicator's.
+    [[nodiscard]] Basis basis_of(const Fact& fact) const;
+    /// The park's latest fact for an indicator (largest period end; ties: the last written).
+    [[nodiscard]] const Fact* latest_fact(const Park& park, const std::string& indicator) const;
+    /// The park's target for an indicator with the latest `by` (ties: the last written).
+    [[nodiscard]] const Target* latest_target(const Park& park, const std::string& indicator) const;
+    /// Parks a bulletin compares: in its provinces and kinds (empty: all), and in its park
+    /// list when it has one. Sorted like `parks`.
+    [[nodiscard]] std::vector<const Park*> bulletin_parks(const Bulletin& bulletin) const;
+};
+
+std::string to_string(Dimension d);
+std::string to_string(Basis b);
+std::string to_string(Better b);
+std::string to_string(Qualifier q);
+std::string to_string(Level l);
+/// "≈", ">", "≥", "≤" or "".
+std::string qualifier_symbol(Qualifier q);
+/// "2023" or "2024-03-13".
+std::string to_string(const Period& p);
+std::string to_string(const Date& d);
+
+} // namespace parkpress::model
