@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/diagnostics.hpp"
+#include "load/content_loader.hpp"
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace parkpress::testing {
+
+/// A content tree in a fresh temporary folder, written from strings: a small valid site
+/// that a test changes file by file (Hugo's txtar idea).
+class SiteFixture {
+public:
+    SiteFixture();
+    ~SiteFixture();
+    SiteFixture(const SiteFixture&) = delete;
+    SiteFixture& operator=(const SiteFixture&) = delete;
+
+    /// Sets (or, with nullopt-like empty `remove`, deletes) a file of the tree.
+    SiteFixture& set(const std::string& path, const std::string& text);
+    SiteFixture& remove(const std::string& path);
+    [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
+
+    /// Loads and validates; returns the diagnostics, sorted, formatted one per line.
+    std::string check();
+    load::LoadedContent load(core::Diagnostics& diagnostics);
+
+private:
+    void write_all();
+    std::filesystem::path m_root;
+    std::map<std::string, std::string> m_files;
+};
+
+/// The valid tree's files, for tests that start from one of them.
+const std::map<std::string, std::string>& base_files();
+
+} // namespace parkpress::testing
