@@ -76,6 +76,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     check_cmd->add_option("CONTENT_DIR", content_dir, "the content folder")->capture_default_str();
     check_cmd->add_flag("--strict", strict, "treat warnings as errors");
 
+    if (!args.empty() && !args[0].starts_with("-")) {
+        bool known = false;
+        for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+            known = known || sub->get_name() == args[0];
+        }
+        if (!known) {
+            err << "parkpress: unknown command \"" << args[0] << "\"; run parkpress --help for the commands\n";
+            return k_exit_usage;
+        }
+    }
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
         app.parse(reversed);

@@ -59,7 +59,7 @@ std::string format_diagnostic_with_source(const Diagnostic& d, const std::string
         return out;
     }
     const std::string gutter = fmt::format("{:>5}", d.where.line);
-    out += fmt::format("\n{} | {}", gutter, *line);
+    out += fmt::format("\n{} | {}", gutter, replace_invalid_utf8(*line));
     if (d.where.column > 0) {
         // The caret sits under the column, counting wide (CJK) characters as two cells.
         const std::size_t cells = display_width(utf8_prefix(*line, d.where.column - 1));

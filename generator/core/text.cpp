@@ -57,6 +57,21 @@ bool is_wide(std::uint32_t cp) {
 
 } // namespace
 
+std::string replace_invalid_utf8(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8_sequence_length(text, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(text.substr(i, len));
+            i += len;
+        }
+    }
+    return out;
+}
+
 std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
     TextPosition pos;
     for (std::size_t i = 0; i < text.size();) {

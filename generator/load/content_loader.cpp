@@ -54,8 +54,8 @@ std::optional<Enum> parse_enum(const std::optional<std::string>& text,
     for (std::size_t i = 0; i < names.size(); ++i) {
         list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
     }
-    diagnostics.error(where, fmt::format("unknown {} \"{}\"{}; expected {}", what, *text,
-                                         core::did_you_mean(*text, names), list));
+    diagnostics.error(where, fmt::format("unknown {} \"{}\"; expected {}{}", what, *text, list,
+                                         core::did_you_mean(*text, names)));
     return std::nullopt;
 }
 
@@ -81,7 +81,8 @@ constexpr std::array<std::pair<std::string_view, model::Level>, 3> k_levels{{
 
 class Loader {
 public:
-    Loader(fs::path root, core::Diagnostics& diagnostics) : m_root(std::move(root)), m_diagnostics(diagnostics) {}
+    Loader(fs::path root, core::Diagnostics& diagnostics)
+        : m_root(std::move(root)), m_real_root(fs::canonical(m_root)), m_diagnostics(diagnostics) {}
 
     LoadedContent run() {
         load_site();
@@ -96,13 +97,34 @@ public:
 private:
     std::string relative(const fs::path& p) const { return p.lexically_relative(m_root).generic_string(); }
 
+    /// Whether a path, with every symbolic link resolved, stays inside the content folder.
+    bool is_inside_root(const fs::path& p) const {
+        std::error_code ec;
+        const fs::path real = fs::canonical(p, ec);
+        if (ec) {
+            return false;
+        }
+        const auto mismatch = std::mismatch(m_real_root.begin(), m_real_root.end(), real.begin(), real.end());
+        return mismatch.first == m_real_root.end();
+    }
+
     /// Reads a file as UTF-8 text; reports and returns nullopt when it cannot.
     std::optional<std::string> read_text(const fs::path& path) {
         const std::string rel = relative(path);
         std::error_code ec;
         const auto status = fs::status(path, ec);
-        if (ec || !fs::exists(status)) {
-            m_diagnostics.error(file_start(rel), "file is missing");
+        if (ec && ec != std::errc::no_such_file_or_directory) {
+            m_diagnostics.error(file_start(rel), "cannot be read: " + ec.message());
+            return std::nullopt;
+        }
+        if (!fs::exists(status)) {
+            m_diagnostics.error(file_start(rel), fs::is_symlink(fs::symlink_status(path, ec))
+                                                     ? "symbolic link to a file that does not exist"
+                                                     : "file is missing");
+            return std::nullopt;
+        }
+        if (!is_inside_root(path)) {
+            m_diagnostics.error(file_start(rel), "symbolic link to a file outside the content folder");
             return std::nullopt;
         }
         if (!fs::is_regular_file(status)) {
@@ -116,13 +138,12 @@ private:
             m_diagnostics.error(file_start(rel), "file cannot be read");
             return std::nullopt;
         }
-        std::string text = buffer.str();
+        std::string text(core::strip_bom(buffer.str()));
         if (const auto bad = core::find_invalid_utf8(text)) {
             m_diagnostics.error({rel, bad->line, bad->column}, "text is not valid UTF-8");
             m_out.texts[rel] = text;
             return std::nullopt;
         }
-        text = std::string(core::strip_bom(text));
         m_out.texts[rel] = text;
         return text;
     }
@@ -275,8 +296,8 @@ private:
             if (model::is_count_word(ind.unit)) {
                 return true;
             }
-            m_diagnostics.error(where, fmt::format("unknown unit \"{}\" for a count indicator{}; use a measure word such as "
-                                                   "个, 家, 人, 项, 件, 次, 笔, 套 or 名", ind.unit,
+            m_diagnostics.error(where, fmt::format("unknown unit \"{}\" for a count indicator: use a measure word such as "
+                                                   "个, 家, 人, 项, 件, 次, 笔, 套 or 名{}", ind.unit,
                                                    core::did_you_mean(ind.unit, model::count_words())));
             return false;
         }
@@ -284,8 +305,8 @@ private:
             return unit_fits(ind.unit, ind.dimension, fmt::format("indicator \"{}\"", ind.key), where);
         }
         const auto units = model::units_of(ind.dimension);
-        m_diagnostics.error(where, fmt::format("unknown unit \"{}\"{}; {} units are {}", ind.unit,
-                                               core::did_you_mean(ind.unit, units), model::to_string(ind.dimension), join(units)));
+        m_diagnostics.error(where, fmt::format("unknown unit \"{}\"; {} units are {}{}", ind.unit,
+                                               model::to_string(ind.dimension), join(units), core::did_you_mean(ind.unit, units)));
         return false;
     }
 
@@ -316,8 +337,8 @@ private:
             return false;
         }
         const auto units = model::units_of(dimension);
-        m_diagnostics.error(where, fmt::format("unknown unit \"{}\"{}; {} units are {}", unit,
-                                               core::did_you_mean(unit, units), model::to_string(dimension), join(units)));
+        m_diagnostics.error(where, fmt::format("unknown unit \"{}\"; {} units are {}{}", unit,
+                                               model::to_string(dimension), join(units), core::did_you_mean(unit, units)));
         return false;
     }
 
@@ -420,7 +441,8 @@ private:
         }
         for (const auto& folder : sorted_entries(dir)) {
             const std::string rel = relative(folder.path());
-            if (!folder.is_directory()) {
+            std::error_code ec;
+            if (!folder.is_directory(ec)) {
                 if (folder.path().extension() == ".toml" || folder.path().extension() == ".md") {
                     m_diagnostics.error(file_start(rel), "park files belong in a province folder: parks/<province>/<park>.toml");
                 }
@@ -440,7 +462,8 @@ private:
     void load_park_entry(const fs::directory_entry& entry, const std::string& province, bool known_province) {
         const fs::path& path = entry.path();
         const std::string rel = relative(path);
-        if (entry.is_directory()) {
+        std::error_code ec;
+        if (entry.is_directory(ec)) {
             m_diagnostics.error(file_start(rel), "unexpected folder: parks/<province>/ holds only <park>.toml and <park>.md files");
             return;
         }
@@ -502,7 +525,11 @@ private:
         park.parent = r.string("parent", false).value_or("");
         park.parent_where = r.where("parent");
         if (const auto founded = r.integer("founded", false)) {
-            park.founded = static_cast<int>(*founded);
+            if (*founded < 1000 || *founded > 9999) {
+                m_diagnostics.error(r.where("founded"), fmt::format("\"founded\" must be a four-digit year, got {}", *founded));
+            } else {
+                park.founded = static_cast<int>(*founded);
+            }
         }
         park.industries = r.string_array("industries", false).value_or(std::vector<std::string>{});
         if (const toml::table* area = r.table("area", false)) {
@@ -524,6 +551,9 @@ private:
                     park.facts.push_back(std::move(*fact));
                 } else {
                     ++park.dropped_facts;
+                    park.dropped_indicators.insert(node.as_table()->get("indicator") != nullptr
+                                                       ? node.as_table()->get("indicator")->value_or(std::string{})
+                                                       : std::string{});
                 }
             }
         }
@@ -533,6 +563,9 @@ private:
                     park.targets.push_back(std::move(*target));
                 } else {
                     ++park.dropped_targets;
+                    park.dropped_indicators.insert(node.as_table()->get("indicator") != nullptr
+                                                       ? node.as_table()->get("indicator")->value_or(std::string{})
+                                                       : std::string{});
                 }
             }
         }
@@ -697,6 +730,7 @@ private:
     }
 
     fs::path m_root;
+    fs::path m_real_root;
     core::Diagnostics& m_diagnostics;
     LoadedContent m_out;
 };

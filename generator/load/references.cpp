@@ -52,8 +52,8 @@ std::vector<model::Reference> parse_references(std::string_view text, const std:
         ref.where = where;
         bool ok = words.size() == 2 || words.size() == 3;
         if (ok && words[0] != "fact" && words[0] != "target") {
-            diagnostics.error(where, fmt::format("unknown reference kind \"{}\"{}; {}", words[0],
-                                                 core::did_you_mean(words[0], {"fact", "target"}), k_usage));
+            diagnostics.error(where, fmt::format("unknown reference kind \"{}\"; {}{}", words[0], k_usage,
+                                                 core::did_you_mean(words[0], {"fact", "target"})));
             pos = close + 2;
             continue;
         }

@@ -101,7 +101,7 @@ std::optional<core::Decimal> TableReader::number(std::string_view key, bool requ
         if (!std::isfinite(v)) {
             m_diagnostics.error(location_of(m_file, node->source()),
                                 fmt::format("\"{}\" must be a finite number, got {}", key,
-                                            std::isnan(v) ? "nan" : "inf"));
+                                            std::isnan(v) ? "nan" : v < 0 ? "-inf" : "inf"));
             return std::nullopt;
         }
         // The shortest text that reads back as the same double is the decimal the author

@@ -133,7 +133,7 @@ private:
 
     void check_park(const model::Park& park) {
         if (!park.kind.empty() && m_model.find_kind(park.kind) == nullptr && !m_model.gaps.kinds) {
-            m_diagnostics.error(park.kind_where, fmt::format("unknown kind \"{}\"{}; kinds are defined in site.toml",
+            m_diagnostics.error(park.kind_where, fmt::format("unknown kind \"{}\" (kinds are defined in site.toml){}",
                                                              park.kind, core::did_you_mean(park.kind, m_kind_keys)));
         }
         if (!park.parent.empty()) {
@@ -260,8 +260,9 @@ private:
             const bool is_fact = ref.kind == model::Reference::Kind::fact;
             const bool found = is_fact ? m_model.latest_fact(*park, ref.indicator) != nullptr
                                        : m_model.latest_target(*park, ref.indicator) != nullptr;
-            const int dropped = is_fact ? park->dropped_facts : park->dropped_targets;
-            if (!found && dropped == 0) {
+            const bool maybe_dropped = park->dropped_indicators.contains(ref.indicator)
+                                       || park->dropped_indicators.contains("");
+            if (!found && !maybe_dropped) {
                 m_diagnostics.error(ref.where, fmt::format("reference does not resolve: park \"{}\" has no {} for "
                                                            "indicator \"{}\"", park->slug, is_fact ? "fact" : "target",
                                                            ref.indicator));
@@ -270,9 +271,10 @@ private:
     }
 
     void check_names(const std::vector<std::string>& names, const std::vector<SourceLocation>& where,
-                     const std::vector<std::string>& known, std::string_view what) {
+                     const std::vector<std::string>& known, std::string_view what,
+                     const std::set<std::string>& unloaded = {}) {
         for (std::size_t i = 0; i < names.size() && i < where.size(); ++i) {
-            if (std::find(known.begin(), known.end(), names[i]) == known.end()) {
+            if (std::find(known.begin(), known.end(), names[i]) == known.end() && !unloaded.contains(names[i])) {
                 m_diagnostics.error(where[i], fmt::format("unknown {} \"{}\"{}", what, names[i],
                                                           core::did_you_mean(names[i], known)));
             }
@@ -287,11 +289,9 @@ private:
         if (!m_model.gaps.kinds) {
             check_names(b.kinds, b.kinds_where, m_kind_keys, "kind");
         }
-        if (m_model.gaps.park_slugs.empty()) {
-            check_names(b.parks, b.parks_where, m_park_slugs, "park");
-        }
-        if (!m_model.gaps.indicators && m_model.gaps.indicator_keys.empty()) {
-            check_names(b.indicators, b.indicators_where, m_indicator_keys, "indicator");
+        check_names(b.parks, b.parks_where, m_park_slugs, "park", m_model.gaps.park_slugs);
+        if (!m_model.gaps.indicators) {
+            check_names(b.indicators, b.indicators_where, m_indicator_keys, "indicator", m_model.gaps.indicator_keys);
         }
         if (b.indicators.empty()) {
             m_diagnostics.error(b.indicators_key_where, "the bulletin names no indicator: list at least one in "
@@ -315,6 +315,7 @@ private:
             for (const auto& t : park.targets) {
                 used.insert(t.indicator);
             }
+            used.insert(park.dropped_indicators.begin(), park.dropped_indicators.end());
         }
         for (const auto& [key, ind] : m_model.indicators) {
             if (!used.contains(key)) {

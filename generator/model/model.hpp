@@ -172,6 +172,8 @@ struct Park {
     /// Facts and targets left out because they were invalid (already reported).
     int dropped_facts = 0;
     int dropped_targets = 0;
+    /// Their indicators ("" when the indicator itself was missing or not a string).
+    std::set<std::string> dropped_indicators;
     SourceLocation kind_where;
     SourceLocation parent_where;
 };

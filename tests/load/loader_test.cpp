@@ -140,3 +140,22 @@ source = "zmd-2024"
     CHECK(content.model.latest_target(*park, "signed_investment")->by == 2030);
     CHECK(content.model.latest_fact(*park, "land_area") == nullptr);
 }
+
+TEST_CASE("loader: a symbolic link to a file outside the content folder is an error", "[load]") {
+    SiteFixture outside;
+    outside.check(); // writes its tree
+    SiteFixture site;
+    site.check();
+    std::filesystem::create_symlink(outside.root() / "parks/henan/zmd-zone.toml", site.root() / "parks/henan/other.toml");
+    core::Diagnostics d;
+    load::load_content(site.root(), d);
+    REQUIRE(d.all().size() == 1);
+    CHECK(core::format_diagnostic(d.all()[0])
+          == "parks/henan/other.toml:1:1: error: symbolic link to a file outside the content folder");
+}
+
+TEST_CASE("loader: a byte order mark does not shift columns", "[load]") {
+    SiteFixture site;
+    site.set("provinces/henan.toml", "\xEF\xBB\xBFname = \"\xe9\"\nshort = \"河南\"\nname_en = \"Henan\"\ncode = 410000\n");
+    CHECK_THAT(site.check(), Catch::Contains("provinces/henan.toml:1:9: error: text is not valid UTF-8"));
+}

@@ -30,8 +30,8 @@ TEST_CASE("references: malformed ones are errors at their line and column", "[lo
     d.sort();
     REQUIRE(d.all().size() == 6);
     CHECK(core::format_diagnostic(d.all()[0]) ==
-          "p.md:2:3: error: unknown reference kind \"fakt\"; did you mean \"fact\"?; expected {{fact INDICATOR}}, "
-          "{{fact PARK INDICATOR}}, {{target INDICATOR}} or {{target PARK INDICATOR}}");
+          "p.md:2:3: error: unknown reference kind \"fakt\"; expected {{fact INDICATOR}}, {{fact PARK INDICATOR}}, "
+          "{{target INDICATOR}} or {{target PARK INDICATOR}}; did you mean \"fact\"?");
     CHECK(d.all()[1].where.column == 17);
     CHECK(d.all()[1].message.starts_with("malformed reference \"{{fact}}\""));
     CHECK(d.all()[2].message == "\"A\" is not a park slug (lowercase letters, digits and single hyphens)");
