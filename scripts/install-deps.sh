@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages parkpress needs to build and test, if any is missing.
-# Idempotent: does nothing when everything is installed. Runs apt-get as root (or via sudo).
+# Installs what parkpress needs on Debian 12, if anything is missing. Idempotent: does
+# nothing when everything is there. Runs apt-get as root (or through sudo).
+#   scripts/install-deps.sh          what building the site needs
+#   scripts/install-deps.sh --test   also what the tests need (Catch2, Chromium, Java, the
+#                                    W3C Nu HTML Checker from npm into build/tools/)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
     # toolchain
-    g++ cmake ninja-build pkg-config git
+    g++ cmake ninja-build pkg-config
     # libraries (see README, "Dependencies")
     libcmark-gfm-dev libcmark-gfm-extensions-dev libtomlplusplus-dev libfmt-dev libcli11-dev
     nlohmann-json3-dev libkainjow-mustache-dev
-    # tests
-    catch2
 )
+commands=() # "command:package" pairs, installed when the command is missing
+if [ "${1:-}" = "--test" ]; then
+    packages+=(catch2 fonts-noto-cjk)
+    commands+=(chromium:chromium java:default-jre-headless npm:npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -19,18 +26,27 @@ for p in "${packages[@]}"; do
         missing+=("$p")
     fi
 done
+for pair in "${commands[@]}"; do
+    command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+done
 
-if [ ${#missing[@]} -eq 0 ]; then
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo; missing: ${missing[*]}" >&2; exit 2; }
+        sudo=(sudo)
+    fi
+    echo "install-deps: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
     echo "install-deps: all packages present"
-    exit 0
 fi
 
-sudo=()
-if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo; missing: ${missing[*]}" >&2; exit 2; }
-    sudo=(sudo)
+if [ "${1:-}" = "--test" ] && [ ! -f build/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+    echo "install-deps: installing the Nu HTML Checker (npm vnu-jar) into build/tools/"
+    mkdir -p build/tools
+    cp tests/tools/package.json tests/tools/package-lock.json build/tools/
+    (cd build/tools && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
 fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

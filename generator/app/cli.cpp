@@ -1,12 +1,18 @@
 #include "app/cli.hpp"
 
+#include "compute/site_index.hpp"
 #include "core/diagnostics.hpp"
 #include "load/content_loader.hpp"
+#include "load/theme_loader.hpp"
 #include "load/validate.hpp"
+#include "render/site.hpp"
+#include "render/templates.hpp"
+#include "write/site_writer.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <optional>
 #include <ostream>
 #include <set>
 
@@ -28,14 +34,19 @@ void print_diagnostics(const core::Diagnostics& diagnostics, const load::LoadedC
 
 } // namespace
 
-int check(const std::string& content_dir, bool strict, std::ostream& out, std::ostream& err) {
+namespace {
+
+/// Loads and validates; prints the diagnostics and the summary line. nullopt: the content
+/// folder could not be used (exit 2); otherwise the content and whether it had errors.
+std::optional<std::pair<load::LoadedContent, bool>> load_checked(const std::string& content_dir, bool strict,
+                                                                   std::ostream& out, std::ostream& err) {
     core::Diagnostics diagnostics;
     load::LoadedContent content;
     try {
         content = load::load_content(content_dir, diagnostics);
     } catch (const load::ContentFolderError& e) {
         err << "parkpress: " << e.what() << '\n';
-        return k_exit_usage;
+        return std::nullopt;
     }
     load::validate(content.model, diagnostics);
     if (strict) {
@@ -57,7 +68,56 @@ int check(const std::string& content_dir, bool strict, std::ostream& out, std::o
                        plural(provinces.size(), "province"), plural(facts, "fact"), plural(targets, "target"),
                        plural(ranks, "rank"), plural(diagnostics.error_count(), "error"),
                        plural(diagnostics.warning_count(), "warning"));
-    return diagnostics.has_errors() ? k_exit_content : k_exit_ok;
+    const bool has_errors = diagnostics.has_errors();
+    return std::make_pair(std::move(content), has_errors);
+}
+
+} // namespace
+
+int check(const std::string& content_dir, bool strict, std::ostream& out, std::ostream& err) {
+    const auto loaded = load_checked(content_dir, strict, out, err);
+    if (!loaded) {
+        return k_exit_usage;
+    }
+    return loaded->second ? k_exit_content : k_exit_ok;
+}
+
+int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+    const auto loaded = load_checked(options.content_dir, options.strict, out, err);
+    if (!loaded) {
+        return k_exit_usage;
+    }
+    if (loaded->second) {
+        err << "parkpress: content errors; nothing was written\n";
+        return k_exit_content;
+    }
+    render::Theme theme;
+    try {
+        theme = load::load_theme(options.theme_dir);
+    } catch (const load::ThemeError& e) {
+        err << "parkpress: " << e.what() << '\n';
+        return k_exit_usage;
+    }
+    render::OutputFiles files;
+    try {
+        const auto index = compute::build_index(loaded->first.model);
+        files = render::render_site(loaded->first.model, index, theme);
+    } catch (const render::TemplateError& e) {
+        err << "parkpress: " << e.what() << "; nothing was written\n";
+        return k_exit_content;
+    }
+    try {
+        write::write_site(files, options.out_dir);
+    } catch (const std::exception& e) {
+        err << "parkpress: " << e.what() << "; the output folder was left as it was\n";
+        return k_exit_usage;
+    }
+    std::size_t pages = 0;
+    for (const auto& [path, bytes] : files) {
+        pages += path.ends_with(".html") ? 1 : 0;
+    }
+    out << fmt::format("built {} ({}) in {}\n", plural(pages, "page"), plural(files.size(), "file"), options.out_dir);
+    return k_exit_ok;
 }
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -75,6 +135,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     CLI::App* check_cmd = app.add_subcommand("check", "Load and validate the content; report every error as FILE:LINE:COLUMN");
     check_cmd->add_option("CONTENT_DIR", content_dir, "the content folder")->capture_default_str();
     check_cmd->add_flag("--strict", strict, "treat warnings as errors");
+
+    BuildOptions build_options;
+    CLI::App* build_cmd = app.add_subcommand("build", "Check the content, then write the static site");
+    build_cmd->add_option("CONTENT_DIR", build_options.content_dir, "the content folder")->capture_default_str();
+    build_cmd->add_option("--out", build_options.out_dir, "the output folder")->capture_default_str();
+    build_cmd->add_option("--theme", build_options.theme_dir, "the theme folder")->capture_default_str();
+    build_cmd->add_flag("--strict", build_options.strict, "treat warnings as errors");
 
     if (!args.empty() && !args[0].starts_with("-")) {
         bool known = false;
@@ -101,6 +168,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     if (check_cmd->parsed()) {
         return check(content_dir, strict, out, err);
+    }
+    if (build_cmd->parsed()) {
+        return build(build_options, out, err);
     }
     return k_exit_usage;
 }

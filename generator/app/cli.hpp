@@ -13,6 +13,16 @@ enum ExitCode : int { k_exit_ok = 0, k_exit_content = 1, k_exit_usage = 2 };
 /// to `err` and results to `out`. Returns the exit status.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+struct BuildOptions {
+    std::string content_dir = "content";
+    std::string out_dir = "site";
+    std::string theme_dir = "themes/default";
+    bool strict = false;
+};
+
+/// `parkpress build`: checks, renders the site and swaps it into the output folder.
+int build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
 /// `parkpress check DIR`: loads and validates; prints every diagnostic and a summary line.
 int check(const std::string& content_dir, bool strict, std::ostream& out, std::ostream& err);
 

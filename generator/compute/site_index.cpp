@@ -1,0 +1,196 @@
+#include "compute/site_index.hpp"
+
+#include "model/units.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace parkpress::compute {
+namespace {
+
+Decimal in_unit(const model::Quantity& q, const std::string& unit) {
+    return model::convert(q.value, q.unit, unit).value_or(q.value);
+}
+
+/// Best first: larger values first when higher is better or neutral, smaller first when lower is.
+void sort_facts(std::vector<FactEntry>& facts, model::Better better) {
+    std::stable_sort(facts.begin(), facts.end(), [&](const FactEntry& a, const FactEntry& b) {
+        if (a.value != b.value) {
+            return better == model::Better::lower ? a.value < b.value : b.value < a.value;
+        }
+        return a.park->slug < b.park->slug;
+    });
+}
+
+std::string most_common_period(const std::vector<FactEntry>& facts) {
+    std::map<std::string, int> counts;
+    for (const auto& f : facts) {
+        ++counts[model::to_string(f.fact->period)];
+    }
+    std::string best;
+    int best_count = 0;
+    for (const auto& [period, count] : counts) {
+        if (count > best_count) {
+            best = period;
+            best_count = count;
+        }
+    }
+    return best;
+}
+
+ProvinceSummary summarise(const model::SiteModel& site, const model::Indicator& indicator, const std::string& province,
+                          std::vector<FactEntry> facts, std::size_t parks_in_province) {
+    ProvinceSummary s;
+    s.province = province;
+    s.parks_in_province = parks_in_province;
+    std::vector<Decimal> values;
+    std::set<std::string> periods;
+    std::set<model::Basis> bases;
+    for (const auto& f : facts) {
+        values.push_back(f.value);
+        periods.insert(model::to_string(f.fact->period));
+        bases.insert(site.basis_of(*f.fact));
+        s.median_has_bounds = s.median_has_bounds || f.fact->qualifier != model::Qualifier::none;
+    }
+    s.median = median(values);
+    s.median_mixed_periods = periods.size() > 1 || bases.size() > 1;
+    if (facts.empty()) {
+        s.no_total_reason = "无数据";
+    } else if (!is_additive(indicator)) {
+        s.no_total_reason = "该指标不可相加";
+    } else if (periods.size() > 1) {
+        s.no_total_reason = "各园区数据时期不同";
+    } else if (bases.size() > 1 || bases.contains(model::Basis::cumulative)) {
+        s.no_total_reason = "累计数起点不同，不可相加";
+    } else {
+        std::set<std::string> reporting;
+        for (const auto& f : facts) {
+            reporting.insert(f.park->slug);
+        }
+        Decimal total;
+        bool ok = true;
+        for (const auto& f : facts) {
+            const auto up = ancestors(site, *f.park);
+            const bool inside_reporting = std::any_of(up.begin(), up.end(), [&](const model::Park* a) {
+                return reporting.contains(a->slug);
+            });
+            if (inside_reporting) {
+                continue; // already counted in its host's figure
+            }
+            const auto sum = total.plus(f.value);
+            ok = ok && sum.has_value();
+            total = sum.value_or(total);
+            s.total_has_bounds = s.total_has_bounds || f.fact->qualifier != model::Qualifier::none;
+        }
+        if (ok) {
+            s.total = total;
+        }
+    }
+    sort_facts(facts, indicator.better);
+    s.facts = std::move(facts);
+    return s;
+}
+
+} // namespace
+
+std::optional<Decimal> median(std::vector<Decimal> values) {
+    if (values.empty()) {
+        return std::nullopt;
+    }
+    std::sort(values.begin(), values.end());
+    const std::size_t mid = values.size() / 2;
+    if (values.size() % 2 == 1) {
+        return values[mid];
+    }
+    const auto sum = values[mid - 1].plus(values[mid]);
+    return sum ? sum->divided_by(Decimal(2)) : std::nullopt;
+}
+
+bool is_additive(const model::Indicator& indicator) {
+    return indicator.dimension == model::Dimension::area || indicator.dimension == model::Dimension::money
+           || indicator.dimension == model::Dimension::count;
+}
+
+std::vector<const model::Park*> ancestors(const model::SiteModel& site, const model::Park& park) {
+    std::vector<const model::Park*> out;
+    std::set<std::string> seen{park.slug};
+    const model::Park* current = site.find_park(park.parent);
+    while (current != nullptr && seen.insert(current->slug).second) {
+        out.push_back(current);
+        current = site.find_park(current->parent);
+    }
+    return out;
+}
+
+SiteIndex build_index(const model::SiteModel& site) {
+    SiteIndex index;
+    std::vector<const model::Province*> provinces;
+    for (const auto& [slug, p] : site.provinces) {
+        provinces.push_back(&p);
+    }
+    std::stable_sort(provinces.begin(), provinces.end(),
+                     [](const model::Province* a, const model::Province* b) { return a->code < b->code; });
+    for (std::size_t i = 0; i < provinces.size(); ++i) {
+        index.province_order.push_back(provinces[i]->slug);
+        index.province_colour[provinces[i]->slug] = static_cast<int>(i);
+    }
+    std::map<std::string, std::vector<FactEntry>> facts_by_indicator;
+    for (const auto& park : site.parks) {
+        index.parks_by_province[park.province].push_back(&park);
+        index.parks_by_kind[park.kind].push_back(&park);
+        if (!park.parent.empty()) {
+            index.children[park.parent].push_back(&park);
+        }
+        std::set<std::string> seen_indicators;
+        for (const auto& fact : park.facts) {
+            index.citations[fact.source].push_back({Citation::Kind::fact, &park, &fact, nullptr, nullptr});
+            ++index.fact_counts_by_indicator[fact.indicator];
+            if (!seen_indicators.insert(fact.indicator).second) {
+                continue;
+            }
+            const model::Fact* latest = site.latest_fact(park, fact.indicator);
+            const auto it = site.indicators.find(fact.indicator);
+            if (latest != nullptr && it != site.indicators.end()) {
+                facts_by_indicator[fact.indicator].push_back({&park, latest, in_unit(latest->quantity, it->second.unit)});
+            }
+        }
+        for (const auto& target : park.targets) {
+            index.citations[target.source].push_back({Citation::Kind::target, &park, nullptr, &target, nullptr});
+            const auto it = site.indicators.find(target.indicator);
+            if (it != site.indicators.end()) {
+                index.indicators[target.indicator].targets.push_back(
+                    {&park, &target, in_unit(target.quantity, it->second.unit)});
+            }
+        }
+        for (const auto& rank : park.ranks) {
+            index.citations[rank.source].push_back({Citation::Kind::rank, &park, nullptr, nullptr, &rank});
+        }
+        if (park.area && !park.area->source.empty()) {
+            index.citations[park.area->source].push_back({Citation::Kind::area, &park, nullptr, nullptr, nullptr});
+        }
+    }
+    for (const auto& [key, indicator] : site.indicators) {
+        IndicatorIndex& ii = index.indicators[key];
+        ii.indicator = &indicator;
+        ii.facts = facts_by_indicator[key];
+        sort_facts(ii.facts, indicator.better);
+        ii.common_period = most_common_period(ii.facts);
+        std::stable_sort(ii.targets.begin(), ii.targets.end(), [](const TargetEntry& a, const TargetEntry& b) {
+            if (a.target->by != b.target->by) {
+                return a.target->by < b.target->by;
+            }
+            return a.park->slug < b.park->slug;
+        });
+        std::map<std::string, std::vector<FactEntry>> per_province;
+        for (const auto& f : ii.facts) {
+            per_province[f.park->province].push_back(f);
+        }
+        for (const auto& province : index.province_order) {
+            ii.provinces.push_back(summarise(site, indicator, province, per_province[province],
+                                             index.parks_by_province[province].size()));
+        }
+    }
+    return index;
+}
+
+} // namespace parkpress::compute

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "compute/site_index.hpp"
+#include "model/model.hpp"
+#include "render/format.hpp"
+#include "render/templates.hpp"
+
+#include <string>
+
+namespace parkpress::render {
+
+/// Builds the template data of one page: every URL in it is relative to that page.
+class PageContext {
+public:
+    PageContext(const model::SiteModel& model, const compute::SiteIndex& index, std::string page_path)
+        : m_model(model), m_index(index), m_page(std::move(page_path)) {}
+
+    [[nodiscard]] const std::string& page() const { return m_page; }
+    [[nodiscard]] std::string url(const std::string& output_path) const;
+
+    [[nodiscard]] Data park_link(const model::Park& park) const;
+    [[nodiscard]] Data province_link(const std::string& slug) const;
+    [[nodiscard]] Data kind_link(const std::string& key) const;
+    [[nodiscard]] Data indicator_link(const std::string& key) const;
+    [[nodiscard]] Data source_link(const std::string& key) const;
+
+    /// A fact as a table row: indicator, value in the display unit with qualifier, as written,
+    /// basis, period, source, note, and marks for bounds and other periods.
+    [[nodiscard]] Data fact(const model::Park& park, const model::Fact& fact, const std::string& common_period = {}) const;
+    [[nodiscard]] Data target(const model::Park& park, const model::Target& target) const;
+    [[nodiscard]] Data rank(const model::Rank& rank) const;
+    /// "≈103亿元（2023年）": what a `{{fact}}` reference shows.
+    [[nodiscard]] std::string fact_text(const model::Fact& fact) const;
+    [[nodiscard]] std::string target_text(const model::Target& target) const;
+    /// The narrative's HTML with references resolved relative to this page.
+    [[nodiscard]] std::string narrative_html(const model::Narrative& narrative, const model::Park* own) const;
+
+    [[nodiscard]] const model::SiteModel& model() const { return m_model; }
+    [[nodiscard]] const compute::SiteIndex& index() const { return m_index; }
+
+private:
+    const model::SiteModel& m_model;
+    const compute::SiteIndex& m_index;
+    std::string m_page;
+};
+
+std::string province_name(const model::SiteModel& model, const std::string& slug);
+std::string kind_name(const model::SiteModel& model, const std::string& key);
+
+} // namespace parkpress::render

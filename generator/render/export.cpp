@@ -1,0 +1,225 @@
+#include "render/export.hpp"
+
+#include "render/format.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace parkpress::render {
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+
+std::string csv_field(const std::string& value, bool numeric) {
+    std::string v = value;
+    if (!numeric && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
+        v.insert(0, "'");
+    }
+    if (v.find_first_of(",\"\r\n") == std::string::npos) {
+        return v;
+    }
+    std::string quoted = "\"";
+    for (const char c : v) {
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
+const model::Indicator* indicator_of(const model::SiteModel& m, const std::string& key) {
+    const auto it = m.indicators.find(key);
+    return it == m.indicators.end() ? nullptr : &it->second;
+}
+
+std::string source_title(const model::SiteModel& m, const std::string& key) {
+    const auto it = m.sources.find(key);
+    return it == m.sources.end() ? "" : it->second.title;
+}
+
+std::string province_name_of(const model::SiteModel& m, const std::string& slug) {
+    const auto it = m.provinces.find(slug);
+    return it == m.provinces.end() ? slug : it->second.name;
+}
+
+std::string facts_csv(const model::SiteModel& m) {
+    std::string out(k_bom);
+    out += csv_record({"type", "park", "park_name", "province", "province_name", "indicator", "indicator_name", "value",
+                       "display_unit", "value_as_written", "unit_as_written", "qualifier", "period", "basis", "source",
+                       "source_title", "note"});
+    const std::vector<bool> numeric{false, false, false, false, false, false, false, true, false, true};
+    for (const auto& park : m.parks) {
+        const std::string province = province_name_of(m, park.province);
+        for (const auto& f : park.facts) {
+            const auto* ind = indicator_of(m, f.indicator);
+            const auto v = display(f.quantity, f.qualifier, ind != nullptr ? ind->unit : f.quantity.unit);
+            out += csv_record({"fact", park.slug, park.name, park.province, province, f.indicator,
+                               ind != nullptr ? ind->name : "", plain_number(v.value), v.unit,
+                               plain_number(f.quantity.value), f.quantity.unit, model::to_string(f.qualifier),
+                               model::to_string(f.period), model::to_string(m.basis_of(f)), f.source,
+                               source_title(m, f.source), f.note},
+                              numeric);
+        }
+        for (const auto& t : park.targets) {
+            const auto* ind = indicator_of(m, t.indicator);
+            const auto v = display(t.quantity, t.qualifier, ind != nullptr ? ind->unit : t.quantity.unit);
+            out += csv_record({"target", park.slug, park.name, park.province, province, t.indicator,
+                               ind != nullptr ? ind->name : "", plain_number(v.value), v.unit,
+                               plain_number(t.quantity.value), t.quantity.unit, model::to_string(t.qualifier),
+                               std::to_string(t.by), "", t.source, source_title(m, t.source), t.note},
+                              numeric);
+        }
+        for (const auto& r : park.ranks) {
+            std::string note = r.system + " / " + r.cohort;
+            if (r.of) {
+                note += " / 共" + std::to_string(*r.of) + "个";
+            }
+            out += csv_record({"rank", park.slug, park.name, park.province, province, "", "", std::to_string(r.rank),
+                               "名", std::to_string(r.rank), "名", "", r.period, "", r.source,
+                               source_title(m, r.source), note},
+                              numeric);
+        }
+    }
+    return out;
+}
+
+std::string parks_csv(const model::SiteModel& m) {
+    std::string out(k_bom);
+    out += csv_record({"park", "name", "name_en", "province", "province_name", "city", "kind", "kind_name", "level",
+                       "parent", "founded", "industries", "area", "area_unit", "facts", "targets", "ranks"});
+    for (const auto& p : m.parks) {
+        std::string industries;
+        for (const auto& i : p.industries) {
+            industries += (industries.empty() ? "" : "、") + i;
+        }
+        const model::Kind* kind = m.find_kind(p.kind);
+        out += csv_record({p.slug, p.name, p.name_en, p.province, province_name_of(m, p.province), p.city, p.kind,
+                           kind != nullptr ? kind->name : "", model::to_string(p.level), p.parent,
+                           p.founded ? std::to_string(*p.founded) : "", industries,
+                           p.area ? plain_number(p.area->quantity.value) : "", p.area ? p.area->quantity.unit : "",
+                           std::to_string(p.facts.size()), std::to_string(p.targets.size()), std::to_string(p.ranks.size())},
+                          {false, false, false, false, false, false, false, false, false, false, true, false, true, false,
+                           true, true, true});
+    }
+    return out;
+}
+
+ordered_json quantity_json(const model::SiteModel& m, const std::string& indicator, const model::Quantity& q,
+                           model::Qualifier qualifier) {
+    const auto* ind = indicator_of(m, indicator);
+    const auto v = display(q, qualifier, ind != nullptr ? ind->unit : q.unit);
+    ordered_json j;
+    j["indicator"] = indicator;
+    j["value"] = plain_number(v.value);
+    j["unit"] = v.unit;
+    j["value_as_written"] = plain_number(q.value);
+    j["unit_as_written"] = q.unit;
+    j["qualifier"] = model::to_string(qualifier);
+    return j;
+}
+
+std::string parks_json(const model::SiteModel& m) {
+    ordered_json root;
+    root["format"] = "parkpress-1";
+    root["site"] = {{"title", m.site.title}, {"description", m.site.description}, {"language", m.site.language},
+                    {"base_url", m.site.base_url}};
+    ordered_json kinds = ordered_json::array();
+    for (const auto& k : m.site.kinds) {
+        kinds.push_back({{"key", k.key}, {"name", k.name}, {"name_en", k.name_en}});
+    }
+    root["kinds"] = kinds;
+    ordered_json indicators = ordered_json::array();
+    for (const auto& [key, i] : m.indicators) {
+        indicators.push_back({{"key", key}, {"name", i.name}, {"name_en", i.name_en},
+                              {"dimension", model::to_string(i.dimension)}, {"unit", i.unit},
+                              {"basis", model::to_string(i.basis)}, {"better", model::to_string(i.better)},
+                              {"description", i.description}});
+    }
+    root["indicators"] = indicators;
+    ordered_json sources = ordered_json::array();
+    for (const auto& [key, s] : m.sources) {
+        sources.push_back({{"key", key}, {"title", s.title}, {"publisher", s.publisher},
+                           {"date", model::to_string(s.date)}, {"url", s.url}});
+    }
+    root["sources"] = sources;
+    ordered_json provinces = ordered_json::array();
+    for (const auto& [slug, p] : m.provinces) {
+        provinces.push_back({{"slug", slug}, {"name", p.name}, {"short", p.short_name}, {"name_en", p.name_en},
+                             {"code", p.code}});
+    }
+    root["provinces"] = provinces;
+    ordered_json parks = ordered_json::array();
+    for (const auto& p : m.parks) {
+        ordered_json park;
+        park["slug"] = p.slug;
+        park["name"] = p.name;
+        park["name_en"] = p.name_en;
+        park["province"] = p.province;
+        park["city"] = p.city;
+        park["kind"] = p.kind;
+        park["level"] = model::to_string(p.level);
+        park["parent"] = p.parent;
+        park["founded"] = p.founded ? ordered_json(*p.founded) : ordered_json(nullptr);
+        park["industries"] = p.industries;
+        if (p.area) {
+            park["area"] = {{"value", plain_number(p.area->quantity.value)}, {"unit", p.area->quantity.unit},
+                            {"source", p.area->source}};
+        } else {
+            park["area"] = nullptr;
+        }
+        ordered_json facts = ordered_json::array();
+        for (const auto& f : p.facts) {
+            ordered_json j = quantity_json(m, f.indicator, f.quantity, f.qualifier);
+            j["period"] = model::to_string(f.period);
+            j["basis"] = model::to_string(m.basis_of(f));
+            j["source"] = f.source;
+            j["note"] = f.note;
+            facts.push_back(j);
+        }
+        park["facts"] = facts;
+        ordered_json targets = ordered_json::array();
+        for (const auto& t : p.targets) {
+            ordered_json j = quantity_json(m, t.indicator, t.quantity, t.qualifier);
+            j["by"] = t.by;
+            j["source"] = t.source;
+            j["note"] = t.note;
+            targets.push_back(j);
+        }
+        park["targets"] = targets;
+        ordered_json ranks = ordered_json::array();
+        for (const auto& r : p.ranks) {
+            ranks.push_back({{"system", r.system}, {"cohort", r.cohort}, {"rank", r.rank},
+                             {"of", r.of ? ordered_json(*r.of) : ordered_json(nullptr)}, {"period", r.period},
+                             {"source", r.source}});
+        }
+        park["ranks"] = ranks;
+        parks.push_back(park);
+    }
+    root["parks"] = parks;
+    ordered_json bulletins = ordered_json::array();
+    for (const auto& b : m.bulletins) {
+        bulletins.push_back({{"id", b.id}, {"title", b.title}, {"number", b.number}, {"date", model::to_string(b.date)},
+                             {"provinces", b.provinces}, {"kinds", b.kinds}, {"parks", b.parks},
+                             {"indicators", b.indicators}, {"period", model::to_string(b.period)}});
+    }
+    root["bulletins"] = bulletins;
+    return root.dump(1, ' ', false) + "\n";
+}
+
+} // namespace
+
+std::string csv_record(const std::vector<std::string>& fields, const std::vector<bool>& numeric) {
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        out += csv_field(fields[i], i < numeric.size() && numeric[i]);
+    }
+    return out + "\r\n";
+}
+
+OutputFiles render_exports(const model::SiteModel& model) {
+    return {{"data/facts.csv", facts_csv(model)}, {"data/parks.csv", parks_csv(model)}, {"data/parks.json", parks_json(model)}};
+}
+
+} // namespace parkpress::render

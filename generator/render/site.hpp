@@ -1,0 +1,14 @@
+#pragma once
+
+#include "compute/site_index.hpp"
+#include "model/model.hpp"
+#include "render/output.hpp"
+
+namespace parkpress::render {
+
+/// Renders the whole static site: every page through the theme's templates, the charts, the
+/// sitemap, robots.txt, the 404 page, the data downloads and the theme's assets.
+/// Deterministic: the same model and theme give the same bytes.
+OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme);
+
+} // namespace parkpress::render
