@@ -7,7 +7,12 @@
 #include "load/validate.hpp"
 #include "render/site.hpp"
 #include "render/templates.hpp"
+#include "compute/bulletin.hpp"
+#include "render/bulletin.hpp"
+#include "write/pdf_builder.hpp"
 #include "write/site_writer.hpp"
+
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
@@ -98,13 +103,44 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         err << "parkpress: " << e.what() << '\n';
         return k_exit_usage;
     }
+    const model::SiteModel& model = loaded->first.model;
+    const bool with_pdf = !options.no_pdf && !model.bulletins.empty();
+    if (with_pdf) {
+        try {
+            write::check_pdf_tools();
+        } catch (const write::ToolError& e) {
+            err << "parkpress: " << e.what() << '\n';
+            return k_exit_usage;
+        }
+    }
     render::OutputFiles files;
+    const auto index = compute::build_index(model);
     try {
-        const auto index = compute::build_index(loaded->first.model);
-        files = render::render_site(loaded->first.model, index, theme);
+        files = render::render_site(model, index, theme, !options.no_pdf);
     } catch (const render::TemplateError& e) {
         err << "parkpress: " << e.what() << "; nothing was written\n";
         return k_exit_content;
+    }
+    if (with_pdf) {
+        std::vector<write::PdfJob> jobs;
+        for (const auto& b : model.bulletins) {
+            const auto data = compute::compute_bulletin(model, index, b);
+            jobs.push_back({b.id, b.file, model::to_string(b.date), render::bulletin_pandoc(model, index, data)});
+        }
+        const int parallel = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        bool failed = false;
+        for (auto& result : write::build_pdfs(jobs, options.theme_dir, parallel)) {
+            if (!result.error.empty()) {
+                err << "parkpress: " << result.error << (result.error.ends_with("\n") ? "" : "\n");
+                failed = true;
+            } else {
+                files["bulletins/" + result.id + ".pdf"] = std::move(result.pdf);
+            }
+        }
+        if (failed) {
+            err << "parkpress: a bulletin failed; nothing was written\n";
+            return k_exit_content;
+        }
     }
     try {
         write::write_site(files, options.out_dir);
@@ -142,6 +178,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     build_cmd->add_option("--out", build_options.out_dir, "the output folder")->capture_default_str();
     build_cmd->add_option("--theme", build_options.theme_dir, "the theme folder")->capture_default_str();
     build_cmd->add_flag("--strict", build_options.strict, "treat warnings as errors");
+    build_cmd->add_flag("--no-pdf", build_options.no_pdf, "skip the bulletins' PDFs (no Pandoc or TeX needed)");
+    build_cmd->add_option("--jobs,-j", build_options.jobs, "how many bulletins to render at once (default: cores)");
 
     if (!args.empty() && !args[0].starts_with("-")) {
         bool known = false;

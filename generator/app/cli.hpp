@@ -18,6 +18,8 @@ struct BuildOptions {
     std::string out_dir = "site";
     std::string theme_dir = "themes/default";
     bool strict = false;
+    bool no_pdf = false; ///< skip the bulletins' PDFs (their HTML editions are still built)
+    int jobs = 0;        ///< bulletins rendered at once; 0: the number of cores
 };
 
 /// `parkpress build`: checks, renders the site and swaps it into the output folder.

@@ -38,6 +38,8 @@ std::string most_common_period(const std::vector<FactEntry>& facts) {
     return best;
 }
 
+} // namespace
+
 ProvinceSummary summarise(const model::SiteModel& site, const model::Indicator& indicator, const std::string& province,
                           std::vector<FactEntry> facts, std::size_t parks_in_province) {
     ProvinceSummary s;
@@ -91,7 +93,6 @@ ProvinceSummary summarise(const model::SiteModel& site, const model::Indicator& 
     return s;
 }
 
-} // namespace
 
 std::optional<Decimal> median(std::vector<Decimal> values) {
     if (values.empty()) {

@@ -72,6 +72,12 @@ struct SiteIndex {
 
 SiteIndex build_index(const model::SiteModel& site);
 
+/// One province's figures for an indicator: median, and a total where it makes sense.
+/// `facts` are the latest figures of the parks compared; `parks_in_province` how many parks
+/// of the province are compared.
+ProvinceSummary summarise(const model::SiteModel& site, const model::Indicator& indicator, const std::string& province,
+                          std::vector<FactEntry> facts, std::size_t parks_in_province);
+
 /// The exact median of values (the mean of the middle two for an even count).
 std::optional<Decimal> median(std::vector<Decimal> values);
 

@@ -1,5 +1,7 @@
 #include "render/site.hpp"
 
+#include "compute/bulletin.hpp"
+#include "render/bulletin.hpp"
 #include "render/context.hpp"
 #include "render/export.hpp"
 #include "render/format.hpp"
@@ -29,8 +31,8 @@ Data list_of(const std::vector<Data>& items) {
 
 class SiteRenderer {
 public:
-    SiteRenderer(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme)
-        : m_model(model), m_index(index), m_templates(theme), m_theme(theme) {}
+    SiteRenderer(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, bool with_pdf)
+        : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_with_pdf(with_pdf) {}
 
     OutputFiles run() {
         m_files = m_theme.assets;
@@ -54,6 +56,10 @@ public:
         compare_page();
         sources_page();
         bulletins_index();
+        for (const auto& b : m_model.bulletins) {
+            bulletin_page(b);
+        }
+        feed();
         not_found();
         for (auto& [path, bytes] : render_exports(m_model)) {
             m_files[path] = std::move(bytes);
@@ -224,6 +230,10 @@ private:
         for (std::size_t i = 0; i < sorted.size() && i < limit; ++i) {
             const model::Bulletin& b = *sorted[i];
             Data d;
+            d.set("url", ctx.url(paths::bulletin(b.id)));
+            if (m_with_pdf) {
+                d.set("pdf_url", ctx.url(paths::bulletin_pdf(b.id)));
+            }
             d.set("title", b.title);
             d.set("number", b.number);
             d.set("date", date_text(b.date));
@@ -676,6 +686,48 @@ private:
         emit(paths::bulletins_index(), "bulletins", d, "通报", "bulletins");
     }
 
+    void bulletin_page(const model::Bulletin& b) {
+        const std::string path = paths::bulletin(b.id);
+        const auto data = compute::compute_bulletin(m_model, m_index, b);
+        Data d = bulletin_page_data(m_model, m_index, data, path);
+        if (!m_with_pdf) {
+            d.set("pdf_url", Data{false});
+        }
+        emit(path, "bulletin", d, b.title + " " + b.number, "bulletins");
+    }
+
+    /// An Atom feed of the bulletins, newest first.
+    void feed() {
+        std::vector<const model::Bulletin*> sorted;
+        for (const auto& b : m_model.bulletins) {
+            sorted.push_back(&b);
+        }
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const model::Bulletin* a, const model::Bulletin* b) { return b->date < a->date; });
+        const std::string& base = m_model.site.base_url;
+        const std::string updated = sorted.empty() ? "1970-01-01T00:00:00Z" : model::to_string(sorted[0]->date) + "T00:00:00Z";
+        std::string xml = fmt::format("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                      "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n"
+                                      "  <title>{} · 通报</title>\n  <id>{}</id>\n  <link href=\"{}\"/>\n"
+                                      "  <link rel=\"self\" href=\"{}\"/>\n  <updated>{}</updated>\n"
+                                      "  <author><name>{}</name></author>\n",
+                                      escape_html(m_model.site.language), escape_html(m_model.site.title),
+                                      escape_html(absolute_url(base, paths::bulletins_index())),
+                                      escape_html(absolute_url(base, paths::bulletins_index())),
+                                      escape_html(absolute_url(base, "feed.xml")), updated, escape_html(m_model.site.title));
+        for (const model::Bulletin* b : sorted) {
+            const std::string url = absolute_url(base, paths::bulletin(b->id));
+            xml += fmt::format("  <entry>\n    <title>{} {}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n"
+                               "    <updated>{}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>\n",
+                               escape_html(b->title), escape_html(b->number), escape_html(url), escape_html(url),
+                               model::to_string(b->date),
+                               escape_html(fmt::format("比较截至{}的数据，{}个园区。", period_text(b->period),
+                                                       m_model.bulletin_parks(*b).size())));
+        }
+        xml += "</feed>\n";
+        m_files["feed.xml"] = xml;
+    }
+
     void not_found() {
         Data d;
         emit("404.html", "404", d, "页面不存在", "none");
@@ -698,14 +750,16 @@ private:
     const compute::SiteIndex& m_index;
     TemplateSet m_templates;
     const Theme& m_theme;
+    bool m_with_pdf = true;
     OutputFiles m_files;
     std::vector<std::string> m_pages;
 };
 
 } // namespace
 
-OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme) {
-    return SiteRenderer(model, index, theme).run();
+OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme,
+                        bool with_pdf) {
+    return SiteRenderer(model, index, theme, with_pdf).run();
 }
 
 } // namespace parkpress::render

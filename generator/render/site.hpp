@@ -9,6 +9,8 @@ namespace parkpress::render {
 /// Renders the whole static site: every page through the theme's templates, the charts, the
 /// sitemap, robots.txt, the 404 page, the data downloads and the theme's assets.
 /// Deterministic: the same model and theme give the same bytes.
-OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme);
+/// `with_pdf`: whether the bulletins' PDFs are built too (pages link to them only then).
+OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme,
+                        bool with_pdf = true);
 
 } // namespace parkpress::render
