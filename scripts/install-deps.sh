@@ -13,10 +13,13 @@ packages=(
     # libraries (see README, "Dependencies")
     libcmark-gfm-dev libcmark-gfm-extensions-dev libtomlplusplus-dev libfmt-dev libcli11-dev
     nlohmann-json3-dev libkainjow-mustache-dev
+    # the PDF bulletins (without texlive-fonts-recommended, hyperref stops on font pzdr)
+    pandoc texlive-xetex texlive-lang-chinese texlive-fonts-recommended texlive-latex-extra
+    fonts-noto-cjk librsvg2-bin qpdf fontconfig
 )
 commands=() # "command:package" pairs, installed when the command is missing
 if [ "${1:-}" = "--test" ]; then
-    packages+=(catch2 fonts-noto-cjk)
+    packages+=(catch2 poppler-utils)
     commands+=(chromium:chromium java:default-jre-headless npm:npm)
 fi
 

@@ -12,6 +12,9 @@ namespace parkpress::core {
 /// The text with each byte that is not part of valid UTF-8 replaced by U+FFFD.
 std::string replace_invalid_utf8(std::string_view text);
 
+/// The UTF-8 encoding of a code point.
+std::string utf8_encode(std::uint32_t cp);
+
 /// Line and column (1-based, counting Unicode code points) of the first byte that is not
 /// valid UTF-8, or nullopt when the whole text is valid.
 struct TextPosition {

@@ -136,9 +136,13 @@ BulletinSources bulletin_pandoc(const model::SiteModel& model, const compute::Si
 
     // Summary.
     blocks.push_back(pd::header(1, "summary", pd::text("概要")));
+    std::string indicator_names;
+    for (const auto& bi : data.indicators) {
+        indicator_names += (indicator_names.empty() ? "" : "、") + bi.indicator->name;
+    }
     blocks.push_back(pd::para(pd::text(fmt::format(
-        "本期通报比较{}个省份的{}个园区截至{}的数据，涉及{}项指标：{}。", data.provinces.size(), data.parks.size(),
-        period_text(b.period), data.indicators.size(), bulletin_scope_text(model, data)))));
+        "本期通报比较{}共{}个园区截至{}的数据，涉及{}{}项指标。", bulletin_scope_text(model, data), data.parks.size(),
+        period_text(b.period), indicator_names, data.indicators.size()))));
     std::vector<pd::Blocks> scope;
     for (const auto& province : data.provinces) {
         std::string names;
@@ -150,6 +154,16 @@ BulletinSources bulletin_pandoc(const model::SiteModel& model, const compute::Si
         scope.push_back({pd::plain(pd::text(province_of(model, province) + "：" + names))});
     }
     blocks.push_back(pd::bullet_list(scope));
+    std::string without_facts;
+    for (const auto& bi : data.indicators) {
+        if (bi.facts.empty()) {
+            without_facts += (without_facts.empty() ? "" : "、") + bi.indicator->name;
+        }
+    }
+    if (!without_facts.empty()) {
+        blocks.push_back(pd::para(pd::text(fmt::format("所比较的园区在以下指标上没有截至{}的实际数据，只在“目标”一节列出其目标：{}。",
+                                                       period_text(b.period), without_facts))));
+    }
     for (auto& block : marks_explanation()) {
         blocks.push_back(std::move(block));
     }
@@ -167,6 +181,9 @@ BulletinSources bulletin_pandoc(const model::SiteModel& model, const compute::Si
     // One section per indicator: the comparison table, the chart, the province summary.
     for (const auto& bi : data.indicators) {
         const model::Indicator& ind = *bi.indicator;
+        if (bi.facts.empty()) {
+            continue; // named in the summary; its targets are in the targets section
+        }
         blocks.push_back(pd::header(1, "ind-" + ind.key, pd::text(fmt::format("{}（{}）", ind.name, ind.unit))));
         std::string intro = ind.description.empty() ? "" : ind.description + "。";
         intro += fmt::format("口径：{}。", basis_name(ind.basis));
@@ -187,8 +204,8 @@ BulletinSources bulletin_pandoc(const model::SiteModel& model, const compute::Si
                 }
             }
             blocks.push_back(pd::table(pd::text(fmt::format("各园区{}（截至{}的最新实际值）", ind.name, period_text(b.period))),
-                                       {{pd::Align::left, 0.08}, {pd::Align::left, 0.34}, {pd::Align::right, 0.18},
-                                        {pd::Align::left, 0.18}, {pd::Align::left, 0.08}, {pd::Align::left, 0.08}},
+                                       {{pd::Align::left, 0.07}, {pd::Align::left, 0.31}, {pd::Align::right, 0.17},
+                                        {pd::Align::left, 0.22}, {pd::Align::left, 0.07}, {pd::Align::left, 0.07}},
                                        {pd::text("省份"), pd::text("园区"), pd::text("数值"), pd::text("时期"),
                                         pd::text("口径"), pd::text("来源")},
                                        rows));
@@ -297,7 +314,12 @@ Data bulletin_page_data(const model::SiteModel& model, const compute::SiteIndex&
         d.set("narrative", NarrativeDocument(*b.narrative, resolve).html());
     }
     Data indicators{Data::type::list};
+    Data without_facts{Data::type::list};
     for (const auto& bi : data.indicators) {
+        if (bi.facts.empty()) {
+            without_facts.push_back(ctx.indicator_link(bi.indicator->key));
+            continue;
+        }
         Data i = ctx.indicator_link(bi.indicator->key);
         i.set("basis", basis_name(bi.indicator->basis));
         i.set("description", bi.indicator->description);
@@ -329,6 +351,8 @@ Data bulletin_page_data(const model::SiteModel& model, const compute::SiteIndex&
         indicators.push_back(i);
     }
     d.set("indicators", indicators);
+    d.set("without_facts", without_facts);
+    d.set("has_without_facts", !without_facts.is_empty_list());
     Data years{Data::type::list};
     for (const auto& [year, targets] : data.targets_by_year) {
         Data y;

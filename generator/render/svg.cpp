@@ -28,6 +28,32 @@ std::string province_colour(int index) {
     return std::string(k_palette[static_cast<std::size_t>(index < 0 ? 0 : index) % k_palette.size()]);
 }
 
+std::string fit_label(const std::string& label) {
+    if (core::display_width(label) <= k_max_label_cells) {
+        return label;
+    }
+    std::string out;
+    std::size_t cells = 0;
+    for (const std::uint32_t cp : core::code_points(label)) {
+        const std::string ch = core::utf8_encode(cp);
+        const std::size_t w = core::display_width(ch);
+        if (cells + w > k_max_label_cells - 2) {
+            break;
+        }
+        out += ch;
+        cells += w;
+    }
+    return out + "…";
+}
+
+double label_room(const std::vector<Bar>& bars) {
+    std::size_t widest = 0;
+    for (const auto& b : bars) {
+        widest = std::max(widest, core::display_width(fit_label(b.label)));
+    }
+    return std::clamp(static_cast<double>(widest) * 6.8 + 14, k_min_label_width, k_max_label_width);
+}
+
 double value_room(const std::vector<Bar>& bars) {
     std::size_t widest = 0;
     for (const auto& b : bars) {
@@ -44,9 +70,10 @@ std::vector<BarGeometry> layout_bars(const std::vector<Bar>& bars, double top) {
         high = std::max(high, b.value);
     }
     const double span = high - low;
-    const double area = k_chart_width - k_label_width - value_room(bars);
+    const double labels = label_room(bars);
+    const double area = k_chart_width - labels - value_room(bars);
     const double scale = span > 0 ? area / span : 0;
-    const double zero = k_label_width + (-low) * scale;
+    const double zero = labels + (-low) * scale;
     std::vector<BarGeometry> out;
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const double length = bars[i].value * scale;
@@ -89,12 +116,13 @@ std::string bar_chart_svg(const BarChart& chart) {
                            num(placed[i].x + 16), num(placed[i].y + 15), escape_html(chart.legend[i].label));
     }
     const auto geometry = layout_bars(chart.bars, top);
+    const double labels = label_room(chart.bars);
     for (std::size_t i = 0; i < chart.bars.size(); ++i) {
         const Bar& bar = chart.bars[i];
         const BarGeometry& g = geometry[i];
         const double text_y = g.y + 17;
-        out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", num(k_label_width - 8), num(text_y),
-                           escape_html(bar.label));
+        out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", num(labels - 8), num(text_y),
+                           escape_html(fit_label(bar.label)));
         out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"{}\"{}/>", num(g.x), num(g.y + 4),
                            num(std::max(g.width, 1.0)), province_colour(bar.colour),
                            bar.bounded ? " fill-opacity=\"0.45\" stroke-dasharray=\"3 2\" stroke=\"#333\"" : "");

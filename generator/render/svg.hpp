@@ -38,12 +38,18 @@ struct BarGeometry {
 };
 
 inline constexpr double k_chart_width = 720;
-inline constexpr double k_label_width = 220;
+inline constexpr double k_min_label_width = 100;
+inline constexpr double k_max_label_width = 300;
+inline constexpr std::size_t k_max_label_cells = 40; ///< longer labels are cut with "…"
 inline constexpr double k_min_value_room = 80;
 inline constexpr double k_row_height = 26;
 
 /// Room right of the longest bar for the value labels.
 double value_room(const std::vector<Bar>& bars);
+/// Room left of the bars for the park names.
+double label_room(const std::vector<Bar>& bars);
+/// A label cut to k_max_label_cells display cells, with "…" when it was longer.
+std::string fit_label(const std::string& label);
 
 /// Where each bar goes: a shared baseline at zero, lengths proportional to values.
 std::vector<BarGeometry> layout_bars(const std::vector<Bar>& bars, double top);

@@ -1,5 +1,7 @@
 #include "write/pdf_builder.hpp"
 
+#include "core/text.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -238,7 +240,10 @@ std::vector<std::string> missing_characters(const std::string& log) {
         if (end == std::string::npos) {
             break;
         }
-        std::string what = log.substr(pos, end - pos); // "≈ (U+2248)" in xelatex's log
+        // xelatex writes "ཀ (U+0F40)", pandoc's warning may add the code point again: rebuild it.
+        const std::string raw = log.substr(pos, end - pos);
+        const auto cps = core::code_points(raw.substr(0, raw.find(' ')));
+        const std::string what = cps.empty() ? raw : fmt::format("{} (U+{:04X})", raw.substr(0, raw.find(' ')), cps.front());
         if (std::find(out.begin(), out.end(), what) == out.end()) {
             out.push_back(what);
         }

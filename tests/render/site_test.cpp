@@ -23,7 +23,7 @@ render::OutputFiles build(const std::filesystem::path& content_dir) {
     static std::vector<load::LoadedContent> keep; // the files refer to nothing, but keep the model alive anyway
     keep.push_back(std::move(content));
     const auto index = compute::build_index(keep.back().model);
-    return render::render_site(keep.back().model, index, theme);
+    return render::render_site(keep.back().model, index, theme, /*with_pdf=*/false);
 }
 
 /// Resolves a relative URL against a page path: "../a/index.html" from "parks/b/index.html".

@@ -1,5 +1,7 @@
 #include "render/svg.hpp"
 
+#include "core/text.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace parkpress::render;
@@ -10,8 +12,8 @@ TEST_CASE("svg: bar lengths are proportional to values from a shared zero", "[re
     bars[1].value = 50;
     bars[2].value = 0;
     const auto g = layout_bars(bars, 10);
-    const double area = k_chart_width - k_label_width - value_room(bars);
-    CHECK(g[0].x == Approx(k_label_width));
+    const double area = k_chart_width - label_room(bars) - value_room(bars);
+    CHECK(g[0].x == Approx(label_room(bars)));
     CHECK(g[0].width == Approx(area));
     CHECK(g[1].width == Approx(area / 2));
     CHECK(g[2].width == Approx(0));
@@ -23,8 +25,8 @@ TEST_CASE("svg: negative values extend left of the zero line", "[render]") {
     bars[0].value = 30;
     bars[1].value = -10;
     const auto g = layout_bars(bars, 0);
-    const double area = k_chart_width - k_label_width - value_room(bars);
-    const double zero = k_label_width + area * 10 / 40;
+    const double area = k_chart_width - label_room(bars) - value_room(bars);
+    const double zero = label_room(bars) + area * 10 / 40;
     CHECK(g[0].x == Approx(zero));
     CHECK(g[0].width == Approx(area * 30 / 40));
     CHECK(g[1].x == Approx(zero - area * 10 / 40));
@@ -56,4 +58,15 @@ TEST_CASE("svg: province colours are stable and cycle", "[render]") {
     CHECK(province_colour(0) == "#0072B2");
     CHECK(province_colour(12) == province_colour(0));
     CHECK(province_colour(1) != province_colour(0));
+}
+
+TEST_CASE("svg: long labels are cut to fit, short ones kept", "[render]") {
+    CHECK(fit_label("济源智慧岛") == "济源智慧岛");
+    const std::string long_name = "济源智慧岛二园（数字经济产业园、高新人才园、科研街与融创智谷）";
+    const std::string cut = fit_label(long_name);
+    CHECK(cut.ends_with("…"));
+    CHECK(parkpress::core::display_width(cut) <= k_max_label_cells);
+    std::vector<Bar> bars(1);
+    bars[0].label = long_name;
+    CHECK(label_room(bars) <= k_max_label_width);
 }
