@@ -2,6 +2,7 @@
 
 #include "compute/site_index.hpp"
 #include "core/diagnostics.hpp"
+#include "core/timing.hpp"
 #include "load/content_loader.hpp"
 #include "load/theme_loader.hpp"
 #include "load/validate.hpp"
@@ -44,16 +45,26 @@ namespace {
 /// Loads and validates; prints the diagnostics and the summary line. nullopt: the content
 /// folder could not be used (exit 2); otherwise the content and whether it had errors.
 std::optional<std::pair<load::LoadedContent, bool>> load_checked(const std::string& content_dir, bool strict,
-                                                                   std::ostream& out, std::ostream& err) {
+                                                                   std::ostream& out, std::ostream& err,
+                                                                   core::Timings* timings = nullptr) {
     core::Diagnostics diagnostics;
     load::LoadedContent content;
+    if (timings != nullptr) {
+        timings->start("load");
+    }
     try {
         content = load::load_content(content_dir, diagnostics);
     } catch (const load::ContentFolderError& e) {
         err << "parkpress: " << e.what() << '\n';
         return std::nullopt;
     }
+    if (timings != nullptr) {
+        timings->start("validate");
+    }
     load::validate(content.model, diagnostics);
+    if (timings != nullptr) {
+        timings->stop();
+    }
     if (strict) {
         diagnostics.promote_warnings();
     }
@@ -87,8 +98,29 @@ int check(const std::string& content_dir, bool strict, std::ostream& out, std::o
     return loaded->second ? k_exit_content : k_exit_ok;
 }
 
+void print_timings(const core::Timings& timings, std::ostream& err) {
+    double total = 0;
+    for (const auto& s : timings.stages()) {
+        err << fmt::format("  {:<22} {:8.3f} s  {:8.1f} MB peak\n", s.name, s.seconds, static_cast<double>(s.peak_kb) / 1024);
+        total += s.seconds;
+    }
+    err << fmt::format("  {:<22} {:8.3f} s\n", "total", total);
+}
+
 int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
-    const auto loaded = load_checked(options.content_dir, options.strict, out, err);
+    core::Timings timings;
+    struct Report {
+        const BuildOptions& options;
+        core::Timings& timings;
+        std::ostream& err;
+        ~Report() {
+            if (options.verbose) {
+                timings.stop();
+                print_timings(timings, err);
+            }
+        }
+    } report{options, timings, err};
+    const auto loaded = load_checked(options.content_dir, options.strict, out, err, &timings);
     if (!loaded) {
         return k_exit_usage;
     }
@@ -114,14 +146,16 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         }
     }
     render::OutputFiles files;
+    timings.start("index");
     const auto index = compute::build_index(model);
     try {
-        files = render::render_site(model, index, theme, !options.no_pdf);
+        files = render::render_site(model, index, theme, !options.no_pdf, &timings);
     } catch (const render::TemplateError& e) {
         err << "parkpress: " << e.what() << "; nothing was written\n";
         return k_exit_content;
     }
     if (with_pdf) {
+        timings.start("bulletin PDFs");
         std::vector<write::PdfJob> jobs;
         for (const auto& b : model.bulletins) {
             const auto data = compute::compute_bulletin(model, index, b);
@@ -142,6 +176,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
             return k_exit_content;
         }
     }
+    timings.start("write");
     try {
         write::write_site(files, options.out_dir);
     } catch (const std::exception& e) {
@@ -180,6 +215,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     build_cmd->add_flag("--strict", build_options.strict, "treat warnings as errors");
     build_cmd->add_flag("--no-pdf", build_options.no_pdf, "skip the bulletins' PDFs (no Pandoc or TeX needed)");
     build_cmd->add_option("--jobs,-j", build_options.jobs, "how many bulletins to render at once (default: cores)");
+    build_cmd->add_flag("--verbose,-v", build_options.verbose, "print the time each stage took");
 
     if (!args.empty() && !args[0].starts_with("-")) {
         bool known = false;

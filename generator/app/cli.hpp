@@ -20,6 +20,7 @@ struct BuildOptions {
     bool strict = false;
     bool no_pdf = false; ///< skip the bulletins' PDFs (their HTML editions are still built)
     int jobs = 0;        ///< bulletins rendered at once; 0: the number of cores
+    bool verbose = false; ///< print the time of each stage
 };
 
 /// `parkpress build`: checks, renders the site and swaps it into the output folder.

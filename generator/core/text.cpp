@@ -124,6 +124,19 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
     return pos;
 }
 
+TextPosition PositionTracker::at(std::size_t offset) {
+    offset = std::min(offset, m_text.size());
+    for (; m_offset < offset; ++m_offset) {
+        if (m_text[m_offset] == '\n') {
+            ++m_position.line;
+            m_position.column = 1;
+        } else if ((static_cast<unsigned char>(m_text[m_offset]) & 0xC0) != 0x80) {
+            ++m_position.column;
+        }
+    }
+    return m_position;
+}
+
 std::optional<std::string> nth_line(std::string_view text, std::uint32_t n) {
     std::size_t start = 0;
     for (std::uint32_t line = 1; line < n; ++line) {

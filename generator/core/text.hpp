@@ -26,6 +26,19 @@ std::optional<TextPosition> find_invalid_utf8(std::string_view text);
 /// Line/column of a byte offset, the column counting code points.
 TextPosition position_of(std::string_view text, std::size_t offset);
 
+/// Line/column of increasing byte offsets in one text, in time linear in the text overall.
+class PositionTracker {
+public:
+    explicit PositionTracker(std::string_view text) : m_text(text) {}
+    /// Offsets must not decrease from one call to the next.
+    TextPosition at(std::size_t offset);
+
+private:
+    std::string_view m_text;
+    std::size_t m_offset = 0;
+    TextPosition m_position;
+};
+
 /// Line `n` (1-based) without its line ending, or nullopt past the end.
 std::optional<std::string> nth_line(std::string_view text, std::uint32_t n);
 

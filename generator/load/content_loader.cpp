@@ -457,6 +457,7 @@ private:
         std::sort(m_out.model.parks.begin(), m_out.model.parks.end(), [](const model::Park& a, const model::Park& b) {
             return std::tie(a.province, a.slug) < std::tie(b.province, b.slug);
         });
+        m_out.model.index_parks();
     }
 
     void load_park_entry(const fs::directory_entry& entry, const std::string& province, bool known_province) {

@@ -33,9 +33,10 @@ constexpr std::string_view k_usage = "expected {{fact INDICATOR}}, {{fact PARK I
 std::vector<model::Reference> parse_references(std::string_view text, const std::string& file,
                                                core::Diagnostics& diagnostics) {
     std::vector<model::Reference> refs;
+    core::PositionTracker positions(text);
     std::size_t pos = 0;
     while ((pos = text.find("{{", pos)) != std::string_view::npos) {
-        const auto at = core::position_of(text, pos);
+        const auto at = positions.at(pos);
         const core::SourceLocation where{file, at.line, at.column};
         const std::size_t close = text.find("}}", pos + 2);
         const std::size_t newline = text.find('\n', pos + 2);

@@ -7,8 +7,22 @@
 namespace parkpress::model {
 
 const Park* SiteModel::find_park(const std::string& slug) const {
+    if (m_park_index.size() == parks.size() && !parks.empty()) {
+        const auto it = m_park_index.find(slug);
+        return it == m_park_index.end() ? nullptr : &parks[it->second];
+    }
     const auto it = std::find_if(parks.begin(), parks.end(), [&](const Park& p) { return p.slug == slug; });
     return it == parks.end() ? nullptr : &*it;
+}
+
+void SiteModel::index_parks() {
+    m_park_index.clear();
+    for (std::size_t i = 0; i < parks.size(); ++i) {
+        m_park_index.emplace(parks[i].slug, i);
+    }
+    if (m_park_index.size() != parks.size()) {
+        m_park_index.clear(); // duplicate slugs: an error is reported; search linearly meanwhile
+    }
 }
 
 const Kind* SiteModel::find_kind(const std::string& key) const {

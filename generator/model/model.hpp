@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -218,7 +219,11 @@ struct SiteModel {
     std::vector<Bulletin> bulletins; ///< sorted by id
     Gaps gaps;
 
+    /// By slug, through an index built by `index_parks()` (linear search until then).
     [[nodiscard]] const Park* find_park(const std::string& slug) const;
+    /// Builds the slug index; call after `parks` changes. With two parks of one slug, the
+    /// first (in province order) is found.
+    void index_parks();
     [[nodiscard]] const Kind* find_kind(const std::string& key) const;
     /// The basis a fact is counted on: its own, or its indicator's.
     [[nodiscard]] Basis basis_of(const Fact& fact) const;
@@ -229,6 +234,9 @@ struct SiteModel {
     /// Parks a bulletin compares: in its provinces and kinds (empty: all), and in its park
     /// list when it has one. Sorted like `parks`.
     [[nodiscard]] std::vector<const Park*> bulletin_parks(const Bulletin& bulletin) const;
+
+private:
+    std::unordered_map<std::string, std::size_t> m_park_index;
 };
 
 std::string to_string(Dimension d);

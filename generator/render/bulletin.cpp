@@ -285,15 +285,15 @@ Data bulletin_page_data(const model::SiteModel& model, const compute::SiteIndex&
     const model::Bulletin& b = *data.bulletin;
     const PageContext ctx(model, index, page);
     Data d;
-    d.set("title", b.title);
-    d.set("number", b.number);
-    d.set("date", date_text(b.date));
-    d.set("period", period_text(b.period));
-    d.set("issuer", model.site.title);
-    d.set("scope", bulletin_scope_text(model, data));
-    d.set("parks_count", std::to_string(data.parks.size()));
-    d.set("provinces_count", std::to_string(data.provinces.size()));
-    d.set("pdf_url", ctx.url(paths::bulletin_pdf(b.id)));
+    put(d, "title", b.title);
+    put(d, "number", b.number);
+    put(d, "date", date_text(b.date));
+    put(d, "period", period_text(b.period));
+    put(d, "issuer", model.site.title);
+    put(d, "scope", bulletin_scope_text(model, data));
+    put(d, "parks_count", std::to_string(data.parks.size()));
+    put(d, "provinces_count", std::to_string(data.provinces.size()));
+    put(d, "pdf_url", ctx.url(paths::bulletin_pdf(b.id)));
     Data groups{Data::type::list};
     for (const auto& province : data.provinces) {
         Data g = ctx.province_link(province);
@@ -303,15 +303,15 @@ Data bulletin_page_data(const model::SiteModel& model, const compute::SiteIndex&
                 parks.push_back(ctx.park_link(*p));
             }
         }
-        g.set("parks", parks);
-        groups.push_back(g);
+        put(g, "parks", std::move(parks));
+        append(groups, std::move(g));
     }
-    d.set("groups", groups);
+    put(d, "groups", std::move(groups));
     if (b.narrative) {
         const Resolver resolve = [&](const model::Reference& ref) {
             return resolve_reference(model, data, ref, "#src-");
         };
-        d.set("narrative", NarrativeDocument(*b.narrative, resolve).html());
+        put(d, "narrative", NarrativeDocument(*b.narrative, resolve).html());
     }
     Data indicators{Data::type::list};
     Data without_facts{Data::type::list};
@@ -321,61 +321,61 @@ Data bulletin_page_data(const model::SiteModel& model, const compute::SiteIndex&
             continue;
         }
         Data i = ctx.indicator_link(bi.indicator->key);
-        i.set("basis", basis_name(bi.indicator->basis));
-        i.set("description", bi.indicator->description);
-        i.set("has_facts", !bi.facts.empty());
+        put(i, "basis", basis_name(bi.indicator->basis));
+        put(i, "description", bi.indicator->description);
+        put(i, "has_facts", !bi.facts.empty());
         if (!bi.facts.empty()) {
-            i.set("chart", bulletin_chart_svg(model, index, bi, b));
+            put(i, "chart", bulletin_chart_svg(model, index, bi, b));
         }
         Data rows{Data::type::list};
         for (const auto& province : data.provinces) {
             for (const auto& f : bi.facts) {
                 if (f.entry.park->province == province) {
                     Data row = ctx.fact(*f.entry.park, *f.entry.fact);
-                    row.set("older", f.older);
-                    row.set("ref", source_ref(data, f.entry.fact->source));
-                    rows.push_back(row);
+                    put(row, "older", f.older);
+                    put(row, "ref", source_ref(data, f.entry.fact->source));
+                    append(rows, std::move(row));
                 }
             }
         }
-        i.set("rows", rows);
+        put(i, "rows", std::move(rows));
         Data summary{Data::type::list};
         for (const auto& ps : bi.provinces) {
             Data s = ctx.province_link(ps.province);
-            s.set("reporting", fmt::format("{} / {}", ps.facts.size(), ps.parks_in_province));
-            s.set("median", summary_median(ps));
-            s.set("total", summary_total(ps));
-            summary.push_back(s);
+            put(s, "reporting", fmt::format("{} / {}", ps.facts.size(), ps.parks_in_province));
+            put(s, "median", summary_median(ps));
+            put(s, "total", summary_total(ps));
+            append(summary, std::move(s));
         }
-        i.set("summary", summary);
-        indicators.push_back(i);
+        put(i, "summary", std::move(summary));
+        append(indicators, std::move(i));
     }
-    d.set("indicators", indicators);
-    d.set("without_facts", without_facts);
-    d.set("has_without_facts", !without_facts.is_empty_list());
+    put(d, "indicators", std::move(indicators));
+    put(d, "has_without_facts", !without_facts.is_empty_list());
+    put(d, "without_facts", std::move(without_facts));
     Data years{Data::type::list};
     for (const auto& [year, targets] : data.targets_by_year) {
         Data y;
-        y.set("year", std::to_string(year));
+        put(y, "year", std::to_string(year));
         Data rows{Data::type::list};
         for (const auto& t : targets) {
             Data row = ctx.target(*t.park, *t.target);
-            row.set("ref", source_ref(data, t.target->source));
-            rows.push_back(row);
+            put(row, "ref", source_ref(data, t.target->source));
+            append(rows, std::move(row));
         }
-        y.set("rows", rows);
-        years.push_back(y);
+        put(y, "rows", std::move(rows));
+        append(years, std::move(y));
     }
-    d.set("target_years", years);
-    d.set("has_targets", !data.targets_by_year.empty());
+    put(d, "target_years", std::move(years));
+    put(d, "has_targets", !data.targets_by_year.empty());
     Data sources{Data::type::list};
     for (const auto& key : data.sources) {
         Data s = ctx.source_link(key);
-        s.set("number", std::to_string(data.source_number(key)));
-        s.set("anchor", "src-" + key);
-        sources.push_back(s);
+        put(s, "number", std::to_string(data.source_number(key)));
+        put(s, "anchor", "src-" + key);
+        append(sources, std::move(s));
     }
-    d.set("sources", sources);
+    put(d, "sources", std::move(sources));
     return d;
 }
 

@@ -23,37 +23,37 @@ std::string PageContext::url(const std::string& output_path) const { return rela
 
 Data PageContext::park_link(const model::Park& park) const {
     Data d;
-    d.set("name", park.name);
-    d.set("url", url(paths::park(park.slug)));
-    d.set("slug", park.slug);
+    put(d, "name", park.name);
+    put(d, "url", url(paths::park(park.slug)));
+    put(d, "slug", park.slug);
     return d;
 }
 
 Data PageContext::province_link(const std::string& slug) const {
     Data d;
-    d.set("name", province_name(m_model, slug));
-    d.set("url", url(paths::province(slug)));
+    put(d, "name", province_name(m_model, slug));
+    put(d, "url", url(paths::province(slug)));
     const auto it = m_model.provinces.find(slug);
-    d.set("short", it == m_model.provinces.end() ? slug : it->second.short_name);
+    put(d, "short", it == m_model.provinces.end() ? slug : it->second.short_name);
     const auto colour = m_index.province_colour.find(slug);
-    d.set("colour", colour == m_index.province_colour.end() ? "0" : std::to_string(colour->second));
+    put(d, "colour", colour == m_index.province_colour.end() ? "0" : std::to_string(colour->second));
     return d;
 }
 
 Data PageContext::kind_link(const std::string& key) const {
     Data d;
-    d.set("name", kind_name(m_model, key));
-    d.set("url", url(paths::kind(key)));
+    put(d, "name", kind_name(m_model, key));
+    put(d, "url", url(paths::kind(key)));
     return d;
 }
 
 Data PageContext::indicator_link(const std::string& key) const {
     Data d;
     const auto it = m_model.indicators.find(key);
-    d.set("name", it == m_model.indicators.end() ? key : it->second.name);
-    d.set("unit", it == m_model.indicators.end() ? "" : it->second.unit);
-    d.set("url", url(paths::indicator(key)));
-    d.set("key", key);
+    put(d, "name", it == m_model.indicators.end() ? key : it->second.name);
+    put(d, "unit", it == m_model.indicators.end() ? "" : it->second.unit);
+    put(d, "url", url(paths::indicator(key)));
+    put(d, "key", key);
     return d;
 }
 
@@ -61,12 +61,12 @@ Data PageContext::source_link(const std::string& key) const {
     Data d;
     const auto it = m_model.sources.find(key);
     if (it != m_model.sources.end()) {
-        d.set("title", it->second.title);
-        d.set("publisher", it->second.publisher);
-        d.set("date", date_text(it->second.date));
+        put(d, "title", it->second.title);
+        put(d, "publisher", it->second.publisher);
+        put(d, "date", date_text(it->second.date));
     }
-    d.set("url", url(paths::sources()) + "#" + key);
-    d.set("key", key);
+    put(d, "url", url(paths::sources()) + "#" + key);
+    put(d, "key", key);
     return d;
 }
 
@@ -93,25 +93,25 @@ Data PageContext::fact(const model::Park& park, const model::Fact& fact, const s
     const auto* ind = find_indicator(m_model, fact.indicator);
     const auto v = display(fact.quantity, fact.qualifier, ind != nullptr ? ind->unit : fact.quantity.unit);
     Data d;
-    d.set("park", park_link(park));
-    d.set("province", province_link(park.province));
-    d.set("indicator", indicator_link(fact.indicator));
-    d.set("value", v.symbol + v.number);
-    d.set("number", v.number);
-    d.set("sort", plain_number(v.value));
-    d.set("unit", v.unit);
-    d.set("qualifier", qualifier_name(fact.qualifier));
-    d.set("bounded", fact.qualifier != model::Qualifier::none);
+    put(d, "park", park_link(park));
+    put(d, "province", province_link(park.province));
+    put(d, "indicator", indicator_link(fact.indicator));
+    put(d, "value", v.symbol + v.number);
+    put(d, "number", v.number);
+    put(d, "sort", plain_number(v.value));
+    put(d, "unit", v.unit);
+    put(d, "qualifier", qualifier_name(fact.qualifier));
+    put(d, "bounded", fact.qualifier != model::Qualifier::none);
     if (v.converted) {
-        d.set("written", format_number(fact.quantity.value) + fact.quantity.unit);
+        put(d, "written", format_number(fact.quantity.value) + fact.quantity.unit);
     }
     const model::Basis basis = m_model.basis_of(fact);
-    d.set("basis", basis_name(basis));
-    d.set("basis_overridden", ind != nullptr && basis != ind->basis);
-    d.set("period", period_text(fact.period));
-    d.set("other_period", !common_period.empty() && model::to_string(fact.period) != common_period);
-    d.set("source", source_link(fact.source));
-    d.set("note", fact.note);
+    put(d, "basis", basis_name(basis));
+    put(d, "basis_overridden", ind != nullptr && basis != ind->basis);
+    put(d, "period", period_text(fact.period));
+    put(d, "other_period", !common_period.empty() && model::to_string(fact.period) != common_period);
+    put(d, "source", source_link(fact.source));
+    put(d, "note", fact.note);
     return d;
 }
 
@@ -120,49 +120,49 @@ Data PageContext::target(const model::Park& park, const model::Target& target) c
     const std::string unit = ind != nullptr ? ind->unit : target.quantity.unit;
     const auto v = display(target.quantity, target.qualifier, unit);
     Data d;
-    d.set("park", park_link(park));
-    d.set("province", province_link(park.province));
-    d.set("indicator", indicator_link(target.indicator));
-    d.set("value", v.symbol + v.number);
-    d.set("sort", plain_number(v.value));
-    d.set("unit", v.unit);
-    d.set("qualifier", qualifier_name(target.qualifier));
-    d.set("bounded", target.qualifier != model::Qualifier::none);
+    put(d, "park", park_link(park));
+    put(d, "province", province_link(park.province));
+    put(d, "indicator", indicator_link(target.indicator));
+    put(d, "value", v.symbol + v.number);
+    put(d, "sort", plain_number(v.value));
+    put(d, "unit", v.unit);
+    put(d, "qualifier", qualifier_name(target.qualifier));
+    put(d, "bounded", target.qualifier != model::Qualifier::none);
     if (v.converted) {
-        d.set("written", format_number(target.quantity.value) + target.quantity.unit);
+        put(d, "written", format_number(target.quantity.value) + target.quantity.unit);
     }
-    d.set("by", std::to_string(target.by));
-    d.set("source", source_link(target.source));
-    d.set("note", target.note);
+    put(d, "by", std::to_string(target.by));
+    put(d, "source", source_link(target.source));
+    put(d, "note", target.note);
     // Progress: the latest actual of the same indicator, when there is one.
     if (const model::Fact* actual = m_model.latest_fact(park, target.indicator)) {
         const auto a = display(actual->quantity, actual->qualifier, unit);
         Data p;
-        p.set("actual", a.text);
-        p.set("period", period_text(actual->period));
+        put(p, "actual", a.text);
+        put(p, "period", period_text(actual->period));
         if (!v.value.is_zero() && !a.value.is_negative() && !v.value.is_negative()) {
             const auto ratio = a.value.times(core::Decimal(100)).value_or(core::Decimal()).divided_by(v.value);
             if (ratio) {
-                p.set("percent", ratio->to_string(0));
+                put(p, "percent", ratio->to_string(0));
                 const double clamped = std::clamp(ratio->to_double(), 0.0, 100.0);
-                p.set("bar", fmt::format("{:.0f}", clamped));
+                put(p, "bar", fmt::format("{:.0f}", clamped));
             }
         }
-        d.set("progress", p);
+        put(d, "progress", std::move(p));
     }
     return d;
 }
 
 Data PageContext::rank(const model::Rank& rank) const {
     Data d;
-    d.set("system", rank.system);
-    d.set("cohort", rank.cohort);
-    d.set("rank", std::to_string(rank.rank));
+    put(d, "system", rank.system);
+    put(d, "cohort", rank.cohort);
+    put(d, "rank", std::to_string(rank.rank));
     if (rank.of) {
-        d.set("of", std::to_string(*rank.of));
+        put(d, "of", std::to_string(*rank.of));
     }
-    d.set("period", rank.period);
-    d.set("source", source_link(rank.source));
+    put(d, "period", rank.period);
+    put(d, "source", source_link(rank.source));
     return d;
 }
 

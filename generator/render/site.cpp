@@ -21,50 +21,56 @@ namespace {
 using compute::FactEntry;
 using compute::IndicatorIndex;
 
-Data list_of(const std::vector<Data>& items) {
-    Data list{Data::type::list};
-    for (const auto& item : items) {
-        list.push_back(item);
-    }
-    return list;
-}
 
 class SiteRenderer {
 public:
-    SiteRenderer(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, bool with_pdf)
-        : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_with_pdf(with_pdf) {}
+    SiteRenderer(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, bool with_pdf,
+                 core::Timings* timings)
+        : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_with_pdf(with_pdf), m_timings(timings) {}
 
     OutputFiles run() {
         m_files = m_theme.assets;
+        stage("home");
         home();
+        stage("parks");
         parks_index();
         for (const auto& park : m_model.parks) {
             park_page(park);
         }
+        stage("provinces");
         provinces_index();
         for (const auto& slug : m_index.province_order) {
             province_page(slug);
         }
+        stage("kinds");
         kinds_index();
         for (const auto& kind : m_model.site.kinds) {
             kind_page(kind);
         }
+        stage("indicators");
         indicators_index();
         for (const auto& [key, ii] : m_index.indicators) {
             indicator_page(ii);
         }
+        stage("compare");
         compare_page();
+        stage("sources");
         sources_page();
+        stage("bulletins");
         bulletins_index();
         for (const auto& b : m_model.bulletins) {
             bulletin_page(b);
         }
         feed();
         not_found();
+        stage("exports");
         for (auto& [path, bytes] : render_exports(m_model)) {
             m_files[path] = std::move(bytes);
         }
         sitemap();
+        if (m_timings != nullptr) {
+            m_timings->stop();
+        }
         m_files["robots.txt"] = fmt::format("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", m_model.site.base_url);
         return std::move(m_files);
     }
@@ -74,39 +80,39 @@ private:
     void emit(const std::string& path, const std::string& template_name, Data data, const std::string& title,
               const std::string& section) {
         const PageContext ctx(m_model, m_index, path);
-        data.set("root", ctx.url("index.html").substr(0, ctx.url("index.html").size() - std::string("index.html").size()));
-        data.set("site_title", m_model.site.title);
+        put(data, "root", ctx.url("index.html").substr(0, ctx.url("index.html").size() - std::string("index.html").size()));
+        put(data, "site_title", m_model.site.title);
         const std::string content = m_templates.render(template_name, data);
         Data layout;
-        layout.set("title", title);
-        layout.set("full_title", title == m_model.site.title ? title : title + " · " + m_model.site.title);
-        layout.set("site_title", m_model.site.title);
-        layout.set("site_description", m_model.site.description);
-        layout.set("language", m_model.site.language);
-        layout.set("root", data.get("root")->string_value());
-        layout.set("content", content);
-        layout.set("section_" + section, true);
+        put(layout, "title", title);
+        put(layout, "full_title", title == m_model.site.title ? title : title + " · " + m_model.site.title);
+        put(layout, "site_title", m_model.site.title);
+        put(layout, "site_description", m_model.site.description);
+        put(layout, "language", m_model.site.language);
+        put(layout, "root", data.get("root")->string_value());
+        put(layout, "content", std::move(content));
+        put(layout, "section_" + section, true);
         m_files[path] = m_templates.render("layout", layout);
         m_pages.push_back(path);
     }
 
     Data park_summary(const PageContext& ctx, const model::Park& park) const {
         Data d = ctx.park_link(park);
-        d.set("kind", ctx.kind_link(park.kind));
-        d.set("level", level_name(park.level));
-        d.set("city", park.city);
-        d.set("province", ctx.province_link(park.province));
-        std::vector<Data> key_facts;
+        put(d, "kind", ctx.kind_link(park.kind));
+        put(d, "level", level_name(park.level));
+        put(d, "city", park.city);
+        put(d, "province", ctx.province_link(park.province));
+        DataList key_facts;
         std::set<std::string> seen;
         for (const auto& fact : park.facts) {
             if (seen.insert(fact.indicator).second && key_facts.size() < 4) {
                 key_facts.push_back(ctx.fact(park, *m_model.latest_fact(park, fact.indicator)));
             }
         }
-        d.set("has_key_facts", !key_facts.empty());
-        d.set("key_facts", list_of(key_facts));
-        d.set("facts_count", std::to_string(park.facts.size()));
-        d.set("targets_count", std::to_string(park.targets.size()));
+        put(d, "has_key_facts", !key_facts.empty());
+        put(d, "key_facts", list_of(std::move(key_facts)));
+        put(d, "facts_count", std::to_string(park.facts.size()));
+        put(d, "targets_count", std::to_string(park.targets.size()));
         return d;
     }
 
@@ -116,18 +122,18 @@ private:
         for (const auto* p : parks) {
             in_list.insert(p->slug);
         }
-        std::vector<Data> roots;
+        DataList roots;
         for (const auto* p : parks) {
             if (p->parent.empty() || !in_list.contains(p->parent)) {
                 roots.push_back(park_node(ctx, *p, in_list, 0));
             }
         }
-        return list_of(roots);
+        return list_of(std::move(roots));
     }
 
     Data park_node(const PageContext& ctx, const model::Park& park, const std::set<std::string>& in_list, int depth) const {
         Data d = park_summary(ctx, park);
-        std::vector<Data> children;
+        DataList children;
         const auto it = m_index.children.find(park.slug);
         if (it != m_index.children.end() && depth < 16) {
             for (const auto* child : it->second) {
@@ -136,39 +142,39 @@ private:
                 }
             }
         }
-        d.set("children", list_of(children));
-        d.set("has_children", !children.empty());
+        put(d, "has_children", !children.empty());
+        put(d, "children", list_of(std::move(children)));
         return d;
     }
 
     void home() {
         const PageContext ctx(m_model, m_index, paths::home());
         Data d;
-        d.set("description", m_model.site.description);
+        put(d, "description", m_model.site.description);
         std::size_t facts = 0;
         std::size_t targets = 0;
         for (const auto& p : m_model.parks) {
             facts += p.facts.size();
             targets += p.targets.size();
         }
-        d.set("parks_count", std::to_string(m_model.parks.size()));
-        d.set("provinces_count", std::to_string(m_index.province_order.size()));
-        d.set("facts_count", std::to_string(facts));
-        d.set("targets_count", std::to_string(targets));
-        d.set("sources_count", std::to_string(m_model.sources.size()));
+        put(d, "parks_count", std::to_string(m_model.parks.size()));
+        put(d, "provinces_count", std::to_string(m_index.province_order.size()));
+        put(d, "facts_count", std::to_string(facts));
+        put(d, "targets_count", std::to_string(targets));
+        put(d, "sources_count", std::to_string(m_model.sources.size()));
         // Counts by province and kind.
-        std::vector<Data> kinds;
+        DataList kinds;
         for (const auto& kind : m_model.site.kinds) {
             kinds.push_back(ctx.kind_link(kind.key));
         }
-        d.set("kinds", list_of(kinds));
-        std::vector<Data> rows;
+        put(d, "kinds", list_of(std::move(kinds)));
+        DataList rows;
         for (const auto& slug : m_index.province_order) {
             Data row = ctx.province_link(slug);
             const auto parks = m_index.parks_by_province.find(slug);
             const std::size_t total = parks == m_index.parks_by_province.end() ? 0 : parks->second.size();
-            row.set("count", std::to_string(total));
-            std::vector<Data> cells;
+            put(row, "count", std::to_string(total));
+            DataList cells;
             for (const auto& kind : m_model.site.kinds) {
                 std::size_t n = 0;
                 if (parks != m_index.parks_by_province.end()) {
@@ -176,17 +182,17 @@ private:
                                                                [&](const model::Park* p) { return p->kind == kind.key; }));
                 }
                 Data cell;
-                cell.set("count", n == 0 ? std::string("–") : std::to_string(n));
+                put(cell, "count", n == 0 ? std::string("–") : std::to_string(n));
                 cells.push_back(cell);
             }
-            row.set("cells", list_of(cells));
-            rows.push_back(row);
+            put(row, "cells", list_of(std::move(cells)));
+            append(rows, std::move(row));
         }
-        d.set("province_rows", list_of(rows));
-        d.set("bulletins", bulletin_list(ctx, 5));
-        d.set("has_bulletins", !m_model.bulletins.empty());
-        d.set("headlines", headlines(ctx));
-        emit(paths::home(), "home", d, m_model.site.title, "home");
+        put(d, "province_rows", list_of(std::move(rows)));
+        put(d, "bulletins", bulletin_list(ctx, 5));
+        put(d, "has_bulletins", !m_model.bulletins.empty());
+        put(d, "headlines", headlines(ctx));
+        emit(paths::home(), "home", std::move(d), m_model.site.title, "home");
     }
 
     /// Indicators reported by the most parks across at least two provinces, top five each.
@@ -204,19 +210,19 @@ private:
         std::stable_sort(candidates.begin(), candidates.end(), [](const IndicatorIndex* a, const IndicatorIndex* b) {
             return a->facts.size() > b->facts.size();
         });
-        std::vector<Data> out;
+        DataList out;
         for (std::size_t i = 0; i < candidates.size() && i < 3; ++i) {
             const IndicatorIndex& ii = *candidates[i];
             Data h = ctx.indicator_link(ii.indicator->key);
-            std::vector<Data> rows;
+            DataList rows;
             for (std::size_t r = 0; r < ii.facts.size() && r < 5; ++r) {
                 rows.push_back(ctx.fact(*ii.facts[r].park, *ii.facts[r].fact, ii.common_period));
             }
-            h.set("rows", list_of(rows));
-            h.set("reporting", std::to_string(ii.facts.size()));
+            put(h, "rows", list_of(std::move(rows)));
+            put(h, "reporting", std::to_string(ii.facts.size()));
             out.push_back(h);
         }
-        return list_of(out);
+        return list_of(std::move(out));
     }
 
     Data bulletin_list(const PageContext& ctx, std::size_t limit) const {
@@ -226,104 +232,104 @@ private:
         }
         std::stable_sort(sorted.begin(), sorted.end(),
                          [](const model::Bulletin* a, const model::Bulletin* b) { return b->date < a->date; });
-        std::vector<Data> out;
+        DataList out;
         for (std::size_t i = 0; i < sorted.size() && i < limit; ++i) {
             const model::Bulletin& b = *sorted[i];
             Data d;
-            d.set("url", ctx.url(paths::bulletin(b.id)));
+            put(d, "url", ctx.url(paths::bulletin(b.id)));
             if (m_with_pdf) {
-                d.set("pdf_url", ctx.url(paths::bulletin_pdf(b.id)));
+                put(d, "pdf_url", ctx.url(paths::bulletin_pdf(b.id)));
             }
-            d.set("title", b.title);
-            d.set("number", b.number);
-            d.set("date", date_text(b.date));
-            d.set("period", period_text(b.period));
-            d.set("parks_count", std::to_string(m_model.bulletin_parks(b).size()));
-            std::vector<Data> indicators;
+            put(d, "title", b.title);
+            put(d, "number", b.number);
+            put(d, "date", date_text(b.date));
+            put(d, "period", period_text(b.period));
+            put(d, "parks_count", std::to_string(m_model.bulletin_parks(b).size()));
+            DataList indicators;
             for (const auto& key : b.indicators) {
                 indicators.push_back(ctx.indicator_link(key));
             }
-            d.set("indicators", list_of(indicators));
+            put(d, "indicators", list_of(std::move(indicators)));
             out.push_back(d);
         }
-        return list_of(out);
+        return list_of(std::move(out));
     }
 
     void parks_index() {
         const PageContext ctx(m_model, m_index, paths::parks_index());
-        std::vector<Data> groups;
+        DataList groups;
         for (const auto& slug : m_index.province_order) {
             Data g = ctx.province_link(slug);
             const auto it = m_index.parks_by_province.find(slug);
-            g.set("parks", park_tree(ctx, it == m_index.parks_by_province.end() ? std::vector<const model::Park*>{}
+            put(g, "parks", park_tree(ctx, it == m_index.parks_by_province.end() ? std::vector<const model::Park*>{}
                                                                                  : it->second));
-            groups.push_back(g);
+            append(groups, std::move(g));
         }
         Data d;
-        d.set("groups", list_of(groups));
-        emit(paths::parks_index(), "parks", d, "园区", "parks");
+        put(d, "groups", list_of(std::move(groups)));
+        emit(paths::parks_index(), "parks", std::move(d), "园区", "parks");
     }
 
     void park_page(const model::Park& park) {
         const std::string path = paths::park(park.slug);
         const PageContext ctx(m_model, m_index, path);
         Data d = park_summary(ctx, park);
-        d.set("name_en", park.name_en);
+        put(d, "name_en", park.name_en);
         if (park.founded) {
-            d.set("founded", std::to_string(*park.founded));
+            put(d, "founded", std::to_string(*park.founded));
         }
         std::string industries;
         for (const auto& i : park.industries) {
             industries += (industries.empty() ? "" : "、") + i;
         }
-        d.set("industries", industries);
+        put(d, "industries", industries);
         if (park.area) {
             const auto v = display(park.area->quantity, model::Qualifier::none, park.area->quantity.unit);
             Data area;
-            area.set("text", v.text);
+            put(area, "text", v.text);
             if (v.unit != "平方公里") {
                 const auto km2 = display(park.area->quantity, model::Qualifier::none, "平方公里");
-                area.set("km2", km2.text);
+                put(area, "km2", km2.text);
             }
             if (!park.area->source.empty()) {
-                area.set("source", ctx.source_link(park.area->source));
+                put(area, "source", ctx.source_link(park.area->source));
             }
-            d.set("area", area);
+            put(d, "area", std::move(area));
         }
         if (const model::Park* parent = m_model.find_park(park.parent)) {
-            d.set("parent", ctx.park_link(*parent));
+            put(d, "parent", ctx.park_link(*parent));
         }
-        std::vector<Data> children;
+        DataList children;
         if (const auto it = m_index.children.find(park.slug); it != m_index.children.end()) {
             for (const auto* child : it->second) {
                 Data c = ctx.park_link(*child);
-                c.set("kind", ctx.kind_link(child->kind));
+                put(c, "kind", ctx.kind_link(child->kind));
                 children.push_back(c);
             }
         }
-        d.set("children", list_of(children));
-        d.set("has_children", !children.empty());
+        put(d, "has_children", !children.empty());
+        put(d, "children", list_of(std::move(children)));
         if (park.narrative) {
-            d.set("narrative", ctx.narrative_html(*park.narrative, &park));
+            put(d, "narrative", ctx.narrative_html(*park.narrative, &park));
         }
-        std::vector<Data> facts;
+        DataList facts;
         for (const auto& f : park.facts) {
             facts.push_back(ctx.fact(park, f));
         }
-        d.set("facts", list_of(facts));
-        d.set("has_facts", !facts.empty());
-        std::vector<Data> targets;
+        put(d, "has_facts", !facts.empty());
+        put(d, "facts", list_of(std::move(facts)));
+        DataList targets;
         for (const auto& t : park.targets) {
             targets.push_back(ctx.target(park, t));
         }
-        d.set("targets", list_of(targets));
-        d.set("has_targets", !targets.empty());
-        std::vector<Data> ranks;
+        put(d, "has_targets", !targets.empty());
+        put(d, "targets", list_of(std::move(targets)));
+        DataList ranks;
         for (const auto& r : park.ranks) {
             ranks.push_back(ctx.rank(r));
         }
-        d.set("ranks", list_of(ranks));
-        d.set("has_ranks", !ranks.empty());
+        put(d, "has_ranks", !ranks.empty());
+        put(d, "ranks", list_of(std::move(ranks)));
         // The sources this page cites, in key order.
         std::set<std::string> cited;
         for (const auto& f : park.facts) {
@@ -338,17 +344,17 @@ private:
         if (park.area && !park.area->source.empty()) {
             cited.insert(park.area->source);
         }
-        std::vector<Data> sources;
+        DataList sources;
         for (const auto& key : cited) {
             sources.push_back(ctx.source_link(key));
         }
-        d.set("sources", list_of(sources));
-        emit(path, "park", d, park.name, "parks");
+        put(d, "sources", list_of(std::move(sources)));
+        emit(path, "park", std::move(d), park.name, "parks");
     }
 
     void provinces_index() {
         const PageContext ctx(m_model, m_index, paths::provinces_index());
-        std::vector<Data> rows;
+        DataList rows;
         for (const auto& slug : m_index.province_order) {
             Data row = ctx.province_link(slug);
             const auto it = m_index.parks_by_province.find(slug);
@@ -360,15 +366,15 @@ private:
                     targets += p->targets.size();
                 }
             }
-            row.set("parks_count", std::to_string(it == m_index.parks_by_province.end() ? 0 : it->second.size()));
-            row.set("facts_count", std::to_string(facts));
-            row.set("targets_count", std::to_string(targets));
-            row.set("name_en", m_model.provinces.at(slug).name_en);
-            rows.push_back(row);
+            put(row, "parks_count", std::to_string(it == m_index.parks_by_province.end() ? 0 : it->second.size()));
+            put(row, "facts_count", std::to_string(facts));
+            put(row, "targets_count", std::to_string(targets));
+            put(row, "name_en", m_model.provinces.at(slug).name_en);
+            append(rows, std::move(row));
         }
         Data d;
-        d.set("provinces", list_of(rows));
-        emit(paths::provinces_index(), "provinces", d, "省份", "provinces");
+        put(d, "provinces", list_of(std::move(rows)));
+        emit(paths::provinces_index(), "provinces", std::move(d), "省份", "provinces");
     }
 
     void province_page(const std::string& slug) {
@@ -376,22 +382,22 @@ private:
         const PageContext ctx(m_model, m_index, path);
         const model::Province& province = m_model.provinces.at(slug);
         Data d = ctx.province_link(slug);
-        d.set("name_en", province.name_en);
-        d.set("code", std::to_string(province.code));
+        put(d, "name_en", province.name_en);
+        put(d, "code", std::to_string(province.code));
         const auto it = m_index.parks_by_province.find(slug);
         const std::vector<const model::Park*> parks =
             it == m_index.parks_by_province.end() ? std::vector<const model::Park*>{} : it->second;
-        d.set("parks", park_tree(ctx, parks));
-        d.set("parks_count", std::to_string(parks.size()));
+        put(d, "parks", park_tree(ctx, parks));
+        put(d, "parks_count", std::to_string(parks.size()));
         // Reporting coverage: how many of the province's parks report each indicator.
-        std::vector<Data> coverage;
+        DataList coverage;
         for (const auto& [key, ii] : m_index.indicators) {
             for (const auto& ps : ii.provinces) {
                 if (ps.province == slug && (!ps.facts.empty())) {
                     Data c = ctx.indicator_link(key);
-                    c.set("reporting", std::to_string(ps.facts.size()));
-                    c.set("of", std::to_string(parks.size()));
-                    c.set("percent", std::to_string(parks.empty() ? 0 : ps.facts.size() * 100 / parks.size()));
+                    put(c, "reporting", std::to_string(ps.facts.size()));
+                    put(c, "of", std::to_string(parks.size()));
+                    put(c, "percent", std::to_string(parks.empty() ? 0 : ps.facts.size() * 100 / parks.size()));
                     coverage.push_back(c);
                 }
             }
@@ -402,76 +408,76 @@ private:
             with_facts += p->facts.empty() ? 0 : 1;
             with_targets += p->targets.empty() ? 0 : 1;
         }
-        d.set("with_facts", std::to_string(with_facts));
-        d.set("with_targets", std::to_string(with_targets));
-        d.set("coverage", list_of(coverage));
-        d.set("has_coverage", !coverage.empty());
-        emit(path, "province", d, province.name, "provinces");
+        put(d, "with_facts", std::to_string(with_facts));
+        put(d, "with_targets", std::to_string(with_targets));
+        put(d, "has_coverage", !coverage.empty());
+        put(d, "coverage", list_of(std::move(coverage)));
+        emit(path, "province", std::move(d), province.name, "provinces");
     }
 
     void kinds_index() {
         const PageContext ctx(m_model, m_index, paths::kinds_index());
-        std::vector<Data> rows;
+        DataList rows;
         for (const auto& kind : m_model.site.kinds) {
             Data row = ctx.kind_link(kind.key);
-            row.set("name_en", kind.name_en);
+            put(row, "name_en", kind.name_en);
             const auto it = m_index.parks_by_kind.find(kind.key);
-            row.set("parks_count", std::to_string(it == m_index.parks_by_kind.end() ? 0 : it->second.size()));
-            rows.push_back(row);
+            put(row, "parks_count", std::to_string(it == m_index.parks_by_kind.end() ? 0 : it->second.size()));
+            append(rows, std::move(row));
         }
         Data d;
-        d.set("kinds", list_of(rows));
-        emit(paths::kinds_index(), "kinds", d, "园区类型", "kinds");
+        put(d, "kinds", list_of(std::move(rows)));
+        emit(paths::kinds_index(), "kinds", std::move(d), "园区类型", "kinds");
     }
 
     void kind_page(const model::Kind& kind) {
         const std::string path = paths::kind(kind.key);
         const PageContext ctx(m_model, m_index, path);
         Data d = ctx.kind_link(kind.key);
-        d.set("name_en", kind.name_en);
+        put(d, "name_en", kind.name_en);
         const auto it = m_index.parks_by_kind.find(kind.key);
-        std::vector<Data> groups;
+        DataList groups;
         std::size_t count = 0;
         for (const auto& slug : m_index.province_order) {
-            std::vector<Data> parks;
+            DataList parks;
             if (it != m_index.parks_by_kind.end()) {
                 for (const auto* p : it->second) {
                     if (p->province == slug) {
                         Data s = park_summary(ctx, *p);
                         if (const model::Park* parent = m_model.find_park(p->parent)) {
-                            s.set("parent", ctx.park_link(*parent));
+                            put(s, "parent", ctx.park_link(*parent));
                         }
-                        parks.push_back(s);
+                        append(parks, std::move(s));
                     }
                 }
             }
             if (!parks.empty()) {
                 count += parks.size();
                 Data g = ctx.province_link(slug);
-                g.set("parks", list_of(parks));
-                groups.push_back(g);
+                put(g, "parks", list_of(std::move(parks)));
+                append(groups, std::move(g));
             }
         }
-        d.set("groups", list_of(groups));
-        d.set("parks_count", std::to_string(count));
-        emit(path, "kind", d, kind.name, "kinds");
+        put(d, "groups", list_of(std::move(groups)));
+        put(d, "parks_count", std::to_string(count));
+        emit(path, "kind", std::move(d), kind.name, "kinds");
     }
 
     void indicators_index() {
         const PageContext ctx(m_model, m_index, paths::indicators_index());
-        std::vector<Data> rows;
+        DataList rows;
         for (const auto& [key, ii] : m_index.indicators) {
             Data row = ctx.indicator_link(key);
-            row.set("name_en", ii.indicator->name_en);
-            row.set("dimension", dimension_name(ii.indicator->dimension));
-            row.set("basis", basis_name(ii.indicator->basis));
-            row.set("reporting", std::to_string(ii.facts.size()));
-            row.set("targets", std::to_string(ii.targets.size()));
-            rows.push_back(row);
+            put(row, "name_en", ii.indicator->name_en);
+            put(row, "dimension", dimension_name(ii.indicator->dimension));
+            put(row, "basis", basis_name(ii.indicator->basis));
+            put(row, "reporting", std::to_string(ii.facts.size()));
+            put(row, "targets", std::to_string(ii.targets.size()));
+            append(rows, std::move(row));
         }
         Data d;
-        d.set("indicators", list_of(rows));
-        emit(paths::indicators_index(), "indicators", d, "指标", "indicators");
+        put(d, "indicators", list_of(std::move(rows)));
+        emit(paths::indicators_index(), "indicators", std::move(d), "指标", "indicators");
     }
 
     BarChart chart_for(const PageContext& ctx, const IndicatorIndex& ii) const {
@@ -517,63 +523,63 @@ private:
         const std::string path = paths::indicator(ind.key);
         const PageContext ctx(m_model, m_index, path);
         Data d = ctx.indicator_link(ind.key);
-        d.set("name_en", ind.name_en);
-        d.set("description", ind.description);
-        d.set("dimension", dimension_name(ind.dimension));
-        d.set("basis", basis_name(ind.basis));
-        d.set("better", ind.better == model::Better::higher ? "越高越好" : ind.better == model::Better::lower ? "越低越好" : "不分高低");
+        put(d, "name_en", ind.name_en);
+        put(d, "description", ind.description);
+        put(d, "dimension", dimension_name(ind.dimension));
+        put(d, "basis", basis_name(ind.basis));
+        put(d, "better", ind.better == model::Better::higher ? "越高越好" : ind.better == model::Better::lower ? "越低越好" : "不分高低");
         if (!ii.facts.empty()) {
-            d.set("chart", bar_chart_svg(chart_for(ctx, ii)));
+            put(d, "chart", bar_chart_svg(chart_for(ctx, ii)));
             for (const auto& f : ii.facts) {
                 if (model::to_string(f.fact->period) == ii.common_period) {
-                    d.set("common_period", period_text(f.fact->period));
+                    put(d, "common_period", period_text(f.fact->period));
                     break;
                 }
             }
         }
-        std::vector<Data> groups;
-        std::vector<Data> coverage;
+        DataList groups;
+        DataList coverage;
         bool any_other_period = false;
         bool any_bounded = false;
         for (const auto& ps : ii.provinces) {
             Data c = ctx.province_link(ps.province);
-            c.set("reporting", std::to_string(ps.facts.size()));
-            c.set("of", std::to_string(ps.parks_in_province));
+            put(c, "reporting", std::to_string(ps.facts.size()));
+            put(c, "of", std::to_string(ps.parks_in_province));
             coverage.push_back(c);
             if (ps.facts.empty()) {
                 continue;
             }
             Data g = ctx.province_link(ps.province);
-            std::vector<Data> rows;
+            DataList rows;
             for (const auto& f : ps.facts) {
                 rows.push_back(ctx.fact(*f.park, *f.fact, ii.common_period));
                 any_other_period = any_other_period || model::to_string(f.fact->period) != ii.common_period;
                 any_bounded = any_bounded || f.fact->qualifier != model::Qualifier::none;
             }
-            g.set("rows", list_of(rows));
-            groups.push_back(g);
+            put(g, "rows", list_of(std::move(rows)));
+            append(groups, std::move(g));
         }
-        d.set("groups", list_of(groups));
-        d.set("has_facts", !groups.empty());
-        d.set("any_other_period", any_other_period);
-        d.set("any_bounded", any_bounded);
-        d.set("coverage", list_of(coverage));
-        std::vector<Data> targets;
+        put(d, "has_facts", !groups.empty());
+        put(d, "groups", list_of(std::move(groups)));
+        put(d, "any_other_period", any_other_period);
+        put(d, "any_bounded", any_bounded);
+        put(d, "coverage", list_of(std::move(coverage)));
+        DataList targets;
         for (const auto& t : ii.targets) {
             targets.push_back(ctx.target(*t.park, *t.target));
         }
-        d.set("targets", list_of(targets));
-        d.set("has_targets", !targets.empty());
-        emit(path, "indicator", d, ind.name, "indicators");
+        put(d, "has_targets", !targets.empty());
+        put(d, "targets", list_of(std::move(targets)));
+        emit(path, "indicator", std::move(d), ind.name, "indicators");
     }
 
     void compare_page() {
         const PageContext ctx(m_model, m_index, paths::compare());
-        std::vector<Data> header;
+        DataList header;
         for (const auto& slug : m_index.province_order) {
             Data h = ctx.province_link(slug);
             const auto it = m_index.parks_by_province.find(slug);
-            h.set("parks_count", std::to_string(it == m_index.parks_by_province.end() ? 0 : it->second.size()));
+            put(h, "parks_count", std::to_string(it == m_index.parks_by_province.end() ? 0 : it->second.size()));
             header.push_back(h);
         }
         // Indicators that more provinces report come first: they are the comparable ones.
@@ -592,54 +598,54 @@ private:
             const auto pb = provinces_reporting(b);
             return pa != pb ? pa > pb : a->facts.size() > b->facts.size();
         });
-        std::vector<Data> rows;
+        DataList rows;
         for (const IndicatorIndex* iip : order) {
             const IndicatorIndex& ii = *iip;
             const std::string& key = ii.indicator->key;
             Data row = ctx.indicator_link(key);
-            row.set("basis", basis_name(ii.indicator->basis));
-            std::vector<Data> cells;
+            put(row, "basis", basis_name(ii.indicator->basis));
+            DataList cells;
             for (const auto& ps : ii.provinces) {
                 Data cell;
-                cell.set("reporting", std::to_string(ps.facts.size()));
-                cell.set("has_data", ps.facts.size() > 1);
+                put(cell, "reporting", std::to_string(ps.facts.size()));
+                put(cell, "has_data", ps.facts.size() > 1);
                 if (ps.facts.size() == 1) {
                     Data single = ctx.fact(*ps.facts[0].park, *ps.facts[0].fact);
-                    cell.set("single", single);
+                    put(cell, "single", std::move(single));
                 }
                 if (ps.median) {
-                    cell.set("median", format_number(*ps.median));
-                    cell.set("median_mixed", ps.median_mixed_periods);
-                    cell.set("median_bounded", ps.median_has_bounds);
+                    put(cell, "median", format_number(*ps.median));
+                    put(cell, "median_mixed", ps.median_mixed_periods);
+                    put(cell, "median_bounded", ps.median_has_bounds);
                 }
                 if (ps.total) {
-                    cell.set("total", format_number(*ps.total));
-                    cell.set("total_bounded", ps.total_has_bounds);
+                    put(cell, "total", format_number(*ps.total));
+                    put(cell, "total_bounded", ps.total_has_bounds);
                 } else {
-                    cell.set("no_total", ps.no_total_reason);
+                    put(cell, "no_total", ps.no_total_reason);
                 }
                 cells.push_back(cell);
             }
-            row.set("cells", list_of(cells));
-            rows.push_back(row);
+            put(row, "cells", list_of(std::move(cells)));
+            append(rows, std::move(row));
         }
         Data d;
-        d.set("provinces", list_of(header));
-        d.set("rows", list_of(rows));
-        emit(paths::compare(), "compare", d, "分省对比", "compare");
+        put(d, "provinces", list_of(std::move(header)));
+        put(d, "rows", list_of(std::move(rows)));
+        emit(paths::compare(), "compare", std::move(d), "分省对比", "compare");
     }
 
     void sources_page() {
         const PageContext ctx(m_model, m_index, paths::sources());
-        std::vector<Data> sources;
+        DataList sources;
         for (const auto& [key, src] : m_model.sources) {
             Data s = ctx.source_link(key);
-            s.set("url", src.url);
-            s.set("has_url", !src.url.empty());
-            std::vector<Data> facts;
-            std::vector<Data> targets;
-            std::vector<Data> ranks;
-            std::vector<Data> areas;
+            put(s, "url", src.url);
+            put(s, "has_url", !src.url.empty());
+            DataList facts;
+            DataList targets;
+            DataList ranks;
+            DataList areas;
             const auto it = m_index.citations.find(key);
             if (it != m_index.citations.end()) {
                 for (const auto& c : it->second) {
@@ -648,42 +654,42 @@ private:
                     case compute::Citation::Kind::target: targets.push_back(ctx.target(*c.park, *c.target)); break;
                     case compute::Citation::Kind::rank: {
                         Data r = ctx.rank(*c.rank);
-                        r.set("park", ctx.park_link(*c.park));
+                        put(r, "park", ctx.park_link(*c.park));
                         ranks.push_back(r);
                         break;
                     }
                     case compute::Citation::Kind::area: {
                         Data a;
-                        a.set("park", ctx.park_link(*c.park));
-                        a.set("text", display(c.park->area->quantity, model::Qualifier::none, c.park->area->quantity.unit).text);
+                        put(a, "park", ctx.park_link(*c.park));
+                        put(a, "text", display(c.park->area->quantity, model::Qualifier::none, c.park->area->quantity.unit).text);
                         areas.push_back(a);
                         break;
                     }
                     }
                 }
             }
-            s.set("facts", list_of(facts));
-            s.set("targets", list_of(targets));
-            s.set("ranks", list_of(ranks));
-            s.set("areas", list_of(areas));
-            s.set("has_facts", !facts.empty());
-            s.set("has_targets", !targets.empty());
-            s.set("has_ranks", !ranks.empty());
-            s.set("has_areas", !areas.empty());
-            s.set("count", std::to_string(facts.size() + targets.size() + ranks.size() + areas.size()));
-            sources.push_back(s);
+            put(s, "count", std::to_string(facts.size() + targets.size() + ranks.size() + areas.size()));
+            put(s, "has_facts", !facts.empty());
+            put(s, "facts", list_of(std::move(facts)));
+            put(s, "has_targets", !targets.empty());
+            put(s, "targets", list_of(std::move(targets)));
+            put(s, "has_ranks", !ranks.empty());
+            put(s, "ranks", list_of(std::move(ranks)));
+            put(s, "has_areas", !areas.empty());
+            put(s, "areas", list_of(std::move(areas)));
+            append(sources, std::move(s));
         }
         Data d;
-        d.set("sources", list_of(sources));
-        emit(paths::sources(), "sources", d, "资料来源", "sources");
+        put(d, "sources", list_of(std::move(sources)));
+        emit(paths::sources(), "sources", std::move(d), "资料来源", "sources");
     }
 
     void bulletins_index() {
         const PageContext ctx(m_model, m_index, paths::bulletins_index());
         Data d;
-        d.set("bulletins", bulletin_list(ctx, m_model.bulletins.size()));
-        d.set("has_bulletins", !m_model.bulletins.empty());
-        emit(paths::bulletins_index(), "bulletins", d, "通报", "bulletins");
+        put(d, "bulletins", bulletin_list(ctx, m_model.bulletins.size()));
+        put(d, "has_bulletins", !m_model.bulletins.empty());
+        emit(paths::bulletins_index(), "bulletins", std::move(d), "通报", "bulletins");
     }
 
     void bulletin_page(const model::Bulletin& b) {
@@ -691,9 +697,9 @@ private:
         const auto data = compute::compute_bulletin(m_model, m_index, b);
         Data d = bulletin_page_data(m_model, m_index, data, path);
         if (!m_with_pdf) {
-            d.set("pdf_url", Data{false});
+            put(d, "pdf_url", Data{false});
         }
-        emit(path, "bulletin", d, b.title + " " + b.number, "bulletins");
+        emit(path, "bulletin", std::move(d), b.title + " " + b.number, "bulletins");
     }
 
     /// An Atom feed of the bulletins, newest first.
@@ -730,7 +736,7 @@ private:
 
     void not_found() {
         Data d;
-        emit("404.html", "404", d, "页面不存在", "none");
+        emit("404.html", "404", std::move(d), "页面不存在", "none");
         m_pages.pop_back(); // not in the sitemap
     }
 
@@ -751,6 +757,12 @@ private:
     TemplateSet m_templates;
     const Theme& m_theme;
     bool m_with_pdf = true;
+    core::Timings* m_timings = nullptr;
+    void stage(const char* name) {
+        if (m_timings != nullptr) {
+            m_timings->start(std::string("render ") + name);
+        }
+    }
     OutputFiles m_files;
     std::vector<std::string> m_pages;
 };
@@ -758,8 +770,8 @@ private:
 } // namespace
 
 OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme,
-                        bool with_pdf) {
-    return SiteRenderer(model, index, theme, with_pdf).run();
+                        bool with_pdf, core::Timings* timings) {
+    return SiteRenderer(model, index, theme, with_pdf, timings).run();
 }
 
 } // namespace parkpress::render

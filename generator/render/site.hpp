@@ -2,6 +2,7 @@
 
 #include "compute/site_index.hpp"
 #include "model/model.hpp"
+#include "core/timing.hpp"
 #include "render/output.hpp"
 
 namespace parkpress::render {
@@ -11,6 +12,6 @@ namespace parkpress::render {
 /// Deterministic: the same model and theme give the same bytes.
 /// `with_pdf`: whether the bulletins' PDFs are built too (pages link to them only then).
 OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme,
-                        bool with_pdf = true);
+                        bool with_pdf = true, core::Timings* timings = nullptr);
 
 } // namespace parkpress::render

@@ -4,8 +4,54 @@
 
 namespace parkpress::render {
 
+namespace {
+
+/// Replaces `{{> _name}}` by the partial's text, so that a partial is parsed once with its
+/// template instead of at every use (kainjow's mustache parses a partial each time it is
+/// rendered, which in a table row is once per row). A partial that includes itself, directly
+/// or not, stays a partial and is rendered by the engine.
+std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& templates, int depth) {
+    std::string out;
+    std::size_t pos = 0;
+    while (true) {
+        const std::size_t open = text.find("{{>", pos);
+        if (open == std::string::npos) {
+            out += text.substr(pos);
+            return out;
+        }
+        const std::size_t close = text.find("}}", open);
+        if (close == std::string::npos) {
+            out += text.substr(pos);
+            return out;
+        }
+        std::string name = text.substr(open + 3, close - open - 3);
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        const auto it = templates.find(name);
+        out += text.substr(pos, open - pos);
+        const bool recursive = it != templates.end() && it->second.find("{{> " + name + "}}") != std::string::npos;
+        if (it == templates.end() || recursive || depth > 8) {
+            out += text.substr(open, close + 2 - open);
+        } else {
+            out += expand_partials(it->second, templates, depth + 1);
+        }
+        pos = close + 2;
+    }
+}
+
+} // namespace
+
 TemplateSet::TemplateSet(const Theme& theme) : m_sources(theme.templates) {
-    for (const auto& [name, text] : theme.templates) {
+    for (const auto& [partial_name, text] : m_sources) {
+        if (partial_name.starts_with("_")) { // partials are the templates named _*.mustache, so they never shadow data
+            const std::string* source = &text;
+            m_partials.emplace_back(partial_name, Data(kainjow::mustache::partial{[source] { return *source; }}));
+        }
+    }
+    for (auto& [name, text] : m_sources) {
+        text = expand_partials(text, theme.templates, 0);
+    }
+    for (const auto& [name, text] : m_sources) {
         auto compiled = std::make_unique<kainjow::mustache::mustache>(text);
         if (!compiled->is_valid()) {
             throw TemplateError(fmt::format("template {}.mustache: {}", name, compiled->error_message()));
@@ -14,20 +60,15 @@ TemplateSet::TemplateSet(const Theme& theme) : m_sources(theme.templates) {
     }
 }
 
-std::string TemplateSet::render(const std::string& name, const Data& data) const {
+std::string TemplateSet::render(const std::string& name, Data& data) const {
     const auto it = m_compiled.find(name);
     if (it == m_compiled.end()) {
         throw TemplateError(fmt::format("the theme has no template {}.mustache", name));
     }
-    Data with_partials = data;
-    for (const auto& [partial_name, text] : m_sources) {
-        if (!partial_name.starts_with("_")) {
-            continue; // partials are the templates named _*.mustache, so they never shadow data
-        }
-        const std::string* source = &text;
-        with_partials.set(partial_name, kainjow::mustache::partial{[source] { return *source; }});
+    for (const auto& [partial_name, partial] : m_partials) {
+        data.set(partial_name, partial);
     }
-    std::string out = it->second->render(with_partials);
+    std::string out = it->second->render(data);
     if (!it->second->is_valid()) {
         throw TemplateError(fmt::format("template {}.mustache: {}", name, it->second->error_message()));
     }
