@@ -145,25 +145,25 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
             return k_exit_usage;
         }
     }
+    const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     render::OutputFiles files;
     timings.start("index");
     const auto index = compute::build_index(model);
     try {
-        files = render::render_site(model, index, theme, !options.no_pdf, &timings);
+        files = render::render_site(model, index, theme, !options.no_pdf, &timings, jobs);
     } catch (const render::TemplateError& e) {
         err << "parkpress: " << e.what() << "; nothing was written\n";
         return k_exit_content;
     }
     if (with_pdf) {
         timings.start("bulletin PDFs");
-        std::vector<write::PdfJob> jobs;
+        std::vector<write::PdfJob> pdf_jobs;
         for (const auto& b : model.bulletins) {
             const auto data = compute::compute_bulletin(model, index, b);
-            jobs.push_back({b.id, b.file, model::to_string(b.date), render::bulletin_pandoc(model, index, data)});
+            pdf_jobs.push_back({b.id, b.file, model::to_string(b.date), render::bulletin_pandoc(model, index, data)});
         }
-        const int parallel = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
         bool failed = false;
-        for (auto& result : write::build_pdfs(jobs, options.theme_dir, parallel)) {
+        for (auto& result : write::build_pdfs(pdf_jobs, options.theme_dir, jobs)) {
             if (!result.error.empty()) {
                 err << "parkpress: " << result.error << (result.error.ends_with("\n") ? "" : "\n");
                 failed = true;
@@ -214,7 +214,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     build_cmd->add_option("--theme", build_options.theme_dir, "the theme folder")->capture_default_str();
     build_cmd->add_flag("--strict", build_options.strict, "treat warnings as errors");
     build_cmd->add_flag("--no-pdf", build_options.no_pdf, "skip the bulletins' PDFs (no Pandoc or TeX needed)");
-    build_cmd->add_option("--jobs,-j", build_options.jobs, "how many bulletins to render at once (default: cores)");
+    build_cmd->add_option("--jobs,-j", build_options.jobs, "how many pages and bulletins to render at once (default: cores)");
     build_cmd->add_flag("--verbose,-v", build_options.verbose, "print the time each stage took");
 
     if (!args.empty() && !args[0].starts_with("-")) {

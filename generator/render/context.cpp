@@ -65,7 +65,7 @@ Data PageContext::source_link(const std::string& key) const {
         put(d, "publisher", it->second.publisher);
         put(d, "date", date_text(it->second.date));
     }
-    put(d, "url", url(paths::sources()) + "#" + key);
+    put(d, "url", url(paths::source(key)));
     put(d, "key", key);
     return d;
 }
@@ -178,14 +178,14 @@ std::string PageContext::narrative_html(const model::Narrative& narrative, const
                 const std::string title = src == m_model.sources.end() ? "" : fmt::format("来源：{}（{}，{}）",
                                                                                          src->second.title, src->second.publisher,
                                                                                          date_text(src->second.date));
-                return {fact_text(*f), url(paths::sources()) + "#" + f->source, title};
+                return {fact_text(*f), url(paths::source(f->source)), title};
             }
         } else if (const model::Target* t = m_model.latest_target(*park, ref.indicator)) {
             const auto src = m_model.sources.find(t->source);
             const std::string title = src == m_model.sources.end() ? "" : fmt::format("来源：{}（{}，{}）",
                                                                                      src->second.title, src->second.publisher,
                                                                                      date_text(src->second.date));
-            return {target_text(*t), url(paths::sources()) + "#" + t->source, title};
+            return {target_text(*t), url(paths::source(t->source)), title};
         }
         return {"", "", ""};
     };

@@ -219,7 +219,17 @@ std::string csv_record(const std::vector<std::string>& fields, const std::vector
 }
 
 OutputFiles render_exports(const model::SiteModel& model) {
-    return {{"data/facts.csv", facts_csv(model)}, {"data/parks.csv", parks_csv(model)}, {"data/parks.json", parks_json(model)}};
+    OutputFiles out;
+    for (const auto& task : export_tasks(model)) {
+        out.insert(task());
+    }
+    return out;
+}
+
+std::vector<std::function<std::pair<std::string, std::string>()>> export_tasks(const model::SiteModel& model) {
+    return {[&model] { return std::pair<std::string, std::string>{"data/facts.csv", facts_csv(model)}; },
+            [&model] { return std::pair<std::string, std::string>{"data/parks.csv", parks_csv(model)}; },
+            [&model] { return std::pair<std::string, std::string>{"data/parks.json", parks_json(model)}; }};
 }
 
 } // namespace parkpress::render

@@ -3,6 +3,7 @@
 #include "model/model.hpp"
 #include "render/output.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@ namespace parkpress::render {
 /// (one row per park) — both UTF-8 with a byte order mark so that Excel reads Chinese — and
 /// data/parks.json with the whole model.
 OutputFiles render_exports(const model::SiteModel& model);
+
+/// The same files as separate tasks that may run in parallel: each returns {path, bytes}.
+std::vector<std::function<std::pair<std::string, std::string>()>> export_tasks(const model::SiteModel& model);
 
 /// One CSV record (RFC 4180 quoting, CRLF line end). Text fields that a spreadsheet would
 /// run as a formula (starting with = + - @ or a tab) are prefixed with an apostrophe.

@@ -194,6 +194,8 @@ void sanitise(cmark_node* root) {
 
 } // namespace
 
+void prepare_markdown() { cmark_gfm_core_extensions_ensure_registered(); }
+
 bool is_safe_link(const std::string& url) {
     std::string lower;
     for (const char c : url) {

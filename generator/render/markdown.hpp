@@ -41,6 +41,9 @@ private:
     cmark_node* m_root = nullptr;
 };
 
+/// Registers cmark-gfm's extensions; call once before rendering narratives from several threads.
+void prepare_markdown();
+
 /// Whether a link target is allowed in a narrative (http, https, mailto, or relative).
 bool is_safe_link(const std::string& url);
 

@@ -6,6 +6,7 @@
 #include "render/export.hpp"
 #include "render/format.hpp"
 #include "render/html.hpp"
+#include "render/markdown.hpp"
 #include "render/svg.hpp"
 #include "render/templates.hpp"
 #include "render/urls.hpp"
@@ -13,7 +14,11 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <mutex>
 #include <set>
+#include <thread>
 
 namespace parkpress::render {
 namespace {
@@ -28,45 +33,49 @@ public:
                  core::Timings* timings)
         : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_with_pdf(with_pdf), m_timings(timings) {}
 
-    OutputFiles run() {
+    /// Renders every page, `jobs` at a time. Each page's bytes depend only on the model, so
+    /// the output is the same whatever the number of jobs.
+    OutputFiles run(int jobs) {
         m_files = m_theme.assets;
-        stage("home");
-        home();
-        stage("parks");
-        parks_index();
+        prepare_markdown(); // cmark-gfm's extension registry is set up once, before the workers
+        std::vector<std::function<void()>> tasks;
+        tasks.emplace_back([this] { home(); });
+        tasks.emplace_back([this] { parks_index(); });
         for (const auto& park : m_model.parks) {
-            park_page(park);
+            tasks.emplace_back([this, &park] { park_page(park); });
         }
-        stage("provinces");
-        provinces_index();
+        tasks.emplace_back([this] { provinces_index(); });
         for (const auto& slug : m_index.province_order) {
-            province_page(slug);
+            tasks.emplace_back([this, &slug] { province_page(slug); });
         }
-        stage("kinds");
-        kinds_index();
+        tasks.emplace_back([this] { kinds_index(); });
         for (const auto& kind : m_model.site.kinds) {
-            kind_page(kind);
+            tasks.emplace_back([this, &kind] { kind_page(kind); });
         }
-        stage("indicators");
-        indicators_index();
+        tasks.emplace_back([this] { indicators_index(); });
         for (const auto& [key, ii] : m_index.indicators) {
-            indicator_page(ii);
+            tasks.emplace_back([this, &ii = ii] { indicator_page(ii); });
         }
-        stage("compare");
-        compare_page();
-        stage("sources");
-        sources_page();
-        stage("bulletins");
-        bulletins_index();
+        tasks.emplace_back([this] { compare_page(); });
+        tasks.emplace_back([this] { sources_index(); });
+        for (const auto& [key, src] : m_model.sources) {
+            tasks.emplace_back([this, &src = src] { source_page(src); });
+        }
+        tasks.emplace_back([this] { bulletins_index(); });
         for (const auto& b : m_model.bulletins) {
-            bulletin_page(b);
+            tasks.emplace_back([this, &b] { bulletin_page(b); });
         }
-        feed();
-        not_found();
-        stage("exports");
-        for (auto& [path, bytes] : render_exports(m_model)) {
-            m_files[path] = std::move(bytes);
+        tasks.emplace_back([this] { feed(); });
+        tasks.emplace_back([this] { not_found(); });
+        for (auto& export_task : export_tasks(m_model)) {
+            tasks.emplace_back([this, task = std::move(export_task)] {
+                auto [path, bytes] = task();
+                store(path, std::move(bytes));
+            });
         }
+        stage("pages and exports");
+        run_parallel(tasks, jobs);
+        stage("sitemap");
         sitemap();
         if (m_timings != nullptr) {
             m_timings->stop();
@@ -82,7 +91,8 @@ private:
         const PageContext ctx(m_model, m_index, path);
         put(data, "root", ctx.url("index.html").substr(0, ctx.url("index.html").size() - std::string("index.html").size()));
         put(data, "site_title", m_model.site.title);
-        const std::string content = m_templates.render(template_name, data);
+        const TemplateSet& templates = worker_templates();
+        const std::string content = templates.render(template_name, data);
         Data layout;
         put(layout, "title", title);
         put(layout, "full_title", title == m_model.site.title ? title : title + " · " + m_model.site.title);
@@ -92,8 +102,8 @@ private:
         put(layout, "root", data.get("root")->string_value());
         put(layout, "content", std::move(content));
         put(layout, "section_" + section, true);
-        m_files[path] = m_templates.render("layout", layout);
-        m_pages.push_back(path);
+        std::string page = templates.render("layout", layout);
+        store(path, std::move(page), section != "none");
     }
 
     Data park_summary(const PageContext& ctx, const model::Park& park) const {
@@ -635,53 +645,66 @@ private:
         emit(paths::compare(), "compare", std::move(d), "分省对比", "compare");
     }
 
-    void sources_page() {
+    /// The list of sources, each with how many figures cite it.
+    void sources_index() {
         const PageContext ctx(m_model, m_index, paths::sources());
         DataList sources;
         for (const auto& [key, src] : m_model.sources) {
             Data s = ctx.source_link(key);
-            put(s, "url", src.url);
-            put(s, "has_url", !src.url.empty());
-            DataList facts;
-            DataList targets;
-            DataList ranks;
-            DataList areas;
+            put(s, "link", src.url);
+            put(s, "has_link", !src.url.empty());
             const auto it = m_index.citations.find(key);
-            if (it != m_index.citations.end()) {
-                for (const auto& c : it->second) {
-                    switch (c.kind) {
-                    case compute::Citation::Kind::fact: facts.push_back(ctx.fact(*c.park, *c.fact)); break;
-                    case compute::Citation::Kind::target: targets.push_back(ctx.target(*c.park, *c.target)); break;
-                    case compute::Citation::Kind::rank: {
-                        Data r = ctx.rank(*c.rank);
-                        put(r, "park", ctx.park_link(*c.park));
-                        ranks.push_back(r);
-                        break;
-                    }
-                    case compute::Citation::Kind::area: {
-                        Data a;
-                        put(a, "park", ctx.park_link(*c.park));
-                        put(a, "text", display(c.park->area->quantity, model::Qualifier::none, c.park->area->quantity.unit).text);
-                        areas.push_back(a);
-                        break;
-                    }
-                    }
-                }
-            }
-            put(s, "count", std::to_string(facts.size() + targets.size() + ranks.size() + areas.size()));
-            put(s, "has_facts", !facts.empty());
-            put(s, "facts", list_of(std::move(facts)));
-            put(s, "has_targets", !targets.empty());
-            put(s, "targets", list_of(std::move(targets)));
-            put(s, "has_ranks", !ranks.empty());
-            put(s, "ranks", list_of(std::move(ranks)));
-            put(s, "has_areas", !areas.empty());
-            put(s, "areas", list_of(std::move(areas)));
+            put(s, "count", std::to_string(it == m_index.citations.end() ? 0 : it->second.size()));
             append(sources, std::move(s));
         }
         Data d;
         put(d, "sources", list_of(std::move(sources)));
         emit(paths::sources(), "sources", std::move(d), "资料来源", "sources");
+    }
+
+    /// One source and every figure that cites it.
+    void source_page(const model::Source& src) {
+        const std::string path = paths::source(src.key);
+        const PageContext ctx(m_model, m_index, path);
+        Data s = ctx.source_link(src.key);
+        put(s, "link", src.url);
+        put(s, "has_link", !src.url.empty());
+        DataList facts;
+        DataList targets;
+        DataList ranks;
+        DataList areas;
+        const auto it = m_index.citations.find(src.key);
+        if (it != m_index.citations.end()) {
+            for (const auto& c : it->second) {
+                switch (c.kind) {
+                case compute::Citation::Kind::fact: facts.push_back(ctx.fact(*c.park, *c.fact)); break;
+                case compute::Citation::Kind::target: targets.push_back(ctx.target(*c.park, *c.target)); break;
+                case compute::Citation::Kind::rank: {
+                    Data r = ctx.rank(*c.rank);
+                    put(r, "park", ctx.park_link(*c.park));
+                    ranks.push_back(std::move(r));
+                    break;
+                }
+                case compute::Citation::Kind::area: {
+                    Data a;
+                    put(a, "park", ctx.park_link(*c.park));
+                    put(a, "text", display(c.park->area->quantity, model::Qualifier::none, c.park->area->quantity.unit).text);
+                    areas.push_back(std::move(a));
+                    break;
+                }
+                }
+            }
+        }
+        put(s, "count", std::to_string(facts.size() + targets.size() + ranks.size() + areas.size()));
+        put(s, "has_facts", !facts.empty());
+        put(s, "facts", list_of(std::move(facts)));
+        put(s, "has_targets", !targets.empty());
+        put(s, "targets", list_of(std::move(targets)));
+        put(s, "has_ranks", !ranks.empty());
+        put(s, "ranks", list_of(std::move(ranks)));
+        put(s, "has_areas", !areas.empty());
+        put(s, "areas", list_of(std::move(areas)));
+        emit(path, "source", std::move(s), src.title, "sources");
     }
 
     void bulletins_index() {
@@ -731,13 +754,12 @@ private:
                                                        m_model.bulletin_parks(*b).size())));
         }
         xml += "</feed>\n";
-        m_files["feed.xml"] = xml;
+        store("feed.xml", std::move(xml));
     }
 
     void not_found() {
         Data d;
-        emit("404.html", "404", std::move(d), "页面不存在", "none");
-        m_pages.pop_back(); // not in the sitemap
+        emit("404.html", "404", std::move(d), "页面不存在", "none"); // "none": not in the sitemap
     }
 
     void sitemap() {
@@ -754,7 +776,7 @@ private:
 
     const model::SiteModel& m_model;
     const compute::SiteIndex& m_index;
-    TemplateSet m_templates;
+    TemplateSet m_templates; ///< used by the calling thread; workers compile their own
     const Theme& m_theme;
     bool m_with_pdf = true;
     core::Timings* m_timings = nullptr;
@@ -765,13 +787,66 @@ private:
     }
     OutputFiles m_files;
     std::vector<std::string> m_pages;
+    std::mutex m_mutex;
+    static thread_local const TemplateSet* t_templates;
+
+    const TemplateSet& worker_templates() const { return t_templates != nullptr ? *t_templates : m_templates; }
+
+    /// Stores a rendered file; `page`: listed in the sitemap. Safe from any worker.
+    void store(const std::string& path, std::string bytes, bool page = false) {
+        const std::lock_guard lock(m_mutex);
+        m_files[path] = std::move(bytes);
+        if (page) {
+            m_pages.push_back(path);
+        }
+    }
+
+    void run_parallel(const std::vector<std::function<void()>>& tasks, int jobs) {
+        std::atomic<std::size_t> next{0};
+        std::exception_ptr failure;
+        std::mutex failure_mutex;
+        auto worker = [&] {
+            // kainjow's templates keep state while they render: one compiled set per thread.
+            const TemplateSet templates(m_theme);
+            t_templates = &templates;
+            for (std::size_t i = next++; i < tasks.size(); i = next++) {
+                try {
+                    tasks[i]();
+                } catch (...) {
+                    const std::lock_guard lock(failure_mutex);
+                    if (!failure) {
+                        failure = std::current_exception();
+                    }
+                    next = tasks.size();
+                }
+            }
+            t_templates = nullptr;
+        };
+        const auto threads = static_cast<std::size_t>(std::max(1, jobs));
+        if (threads == 1) {
+            worker();
+        } else {
+            std::vector<std::thread> pool;
+            for (std::size_t t = 0; t < threads; ++t) {
+                pool.emplace_back(worker);
+            }
+            for (auto& t : pool) {
+                t.join();
+            }
+        }
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
+    }
 };
+
+thread_local const TemplateSet* SiteRenderer::t_templates = nullptr;
 
 } // namespace
 
 OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme,
-                        bool with_pdf, core::Timings* timings) {
-    return SiteRenderer(model, index, theme, with_pdf, timings).run();
+                        bool with_pdf, core::Timings* timings, int jobs) {
+    return SiteRenderer(model, index, theme, with_pdf, timings).run(jobs);
 }
 
 } // namespace parkpress::render

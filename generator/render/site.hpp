@@ -12,6 +12,6 @@ namespace parkpress::render {
 /// Deterministic: the same model and theme give the same bytes.
 /// `with_pdf`: whether the bulletins' PDFs are built too (pages link to them only then).
 OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme,
-                        bool with_pdf = true, core::Timings* timings = nullptr);
+                        bool with_pdf = true, core::Timings* timings = nullptr, int jobs = 1);
 
 } // namespace parkpress::render

@@ -18,6 +18,7 @@ std::string indicators_index() { return "indicators/index.html"; }
 std::string indicator(std::string_view key) { return fmt::format("indicators/{}/index.html", key); }
 std::string compare() { return "compare/index.html"; }
 std::string sources() { return "sources/index.html"; }
+std::string source(std::string_view key) { return fmt::format("sources/{}/index.html", key); }
 std::string bulletins_index() { return "bulletins/index.html"; }
 std::string bulletin(std::string_view id) { return fmt::format("bulletins/{}/index.html", id); }
 std::string bulletin_pdf(std::string_view id) { return fmt::format("bulletins/{}.pdf", id); }

@@ -19,6 +19,7 @@ std::string indicators_index();
 std::string indicator(std::string_view key);
 std::string compare();
 std::string sources();
+std::string source(std::string_view key);
 std::string bulletins_index();
 std::string bulletin(std::string_view id);
 std::string bulletin_pdf(std::string_view id);
