@@ -13,6 +13,7 @@
 #include "write/pdf_builder.hpp"
 #include "write/site_writer.hpp"
 
+#include <atomic>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -146,14 +147,35 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         }
     }
     const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    render::OutputFiles files;
     timings.start("index");
     const auto index = compute::build_index(model);
+    std::optional<write::SiteWriter> writer;
     try {
-        files = render::render_site(model, index, theme, !options.no_pdf, &timings, jobs);
+        writer.emplace(options.out_dir);
+    } catch (const std::exception& e) {
+        err << "parkpress: cannot write the output folder: " << e.what() << '\n';
+        return k_exit_usage;
+    }
+    // Counts what is written, for the summary.
+    struct CountingSink : render::Sink {
+        render::Sink& inner;
+        std::atomic<std::size_t> files{0};
+        std::atomic<std::size_t> pages{0};
+        explicit CountingSink(render::Sink& s) : inner(s) {}
+        void put(const std::string& path, std::string bytes) override {
+            ++files;
+            pages += path.ends_with(".html") ? 1 : 0;
+            inner.put(path, std::move(bytes));
+        }
+    } sink(*writer);
+    try {
+        render::render_site(model, index, theme, sink, !options.no_pdf, &timings, jobs);
     } catch (const render::TemplateError& e) {
         err << "parkpress: " << e.what() << "; nothing was written\n";
         return k_exit_content;
+    } catch (const write::WriteError& e) {
+        err << "parkpress: " << e.what() << "; the output folder was left as it was\n";
+        return k_exit_usage;
     }
     if (with_pdf) {
         timings.start("bulletin PDFs");
@@ -168,7 +190,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
                 err << "parkpress: " << result.error << (result.error.ends_with("\n") ? "" : "\n");
                 failed = true;
             } else {
-                files["bulletins/" + result.id + ".pdf"] = std::move(result.pdf);
+                sink.put("bulletins/" + result.id + ".pdf", std::move(result.pdf));
             }
         }
         if (failed) {
@@ -176,18 +198,14 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
             return k_exit_content;
         }
     }
-    timings.start("write");
+    timings.start("commit");
     try {
-        write::write_site(files, options.out_dir);
+        writer->commit();
     } catch (const std::exception& e) {
         err << "parkpress: " << e.what() << "; the output folder was left as it was\n";
         return k_exit_usage;
     }
-    std::size_t pages = 0;
-    for (const auto& [path, bytes] : files) {
-        pages += path.ends_with(".html") ? 1 : 0;
-    }
-    out << fmt::format("built {} ({}) in {}\n", plural(pages, "page"), plural(files.size(), "file"), options.out_dir);
+    out << fmt::format("built {} ({}) in {}\n", plural(sink.pages, "page"), plural(sink.files, "file"), options.out_dir);
     return k_exit_ok;
 }
 

@@ -147,7 +147,9 @@ std::string parks_json(const model::SiteModel& m) {
                              {"code", p.code}});
     }
     root["provinces"] = provinces;
-    ordered_json parks = ordered_json::array();
+    // The parks are dumped one per line and joined, so that the whole model is never one
+    // document in memory and a change to one park changes one line.
+    std::string parks;
     for (const auto& p : m.parks) {
         ordered_json park;
         park["slug"] = p.slug;
@@ -192,17 +194,17 @@ std::string parks_json(const model::SiteModel& m) {
                              {"source", r.source}});
         }
         park["ranks"] = ranks;
-        parks.push_back(park);
+        parks += (parks.empty() ? "" : ",\n") + park.dump();
     }
-    root["parks"] = parks;
     ordered_json bulletins = ordered_json::array();
     for (const auto& b : m.bulletins) {
         bulletins.push_back({{"id", b.id}, {"title", b.title}, {"number", b.number}, {"date", model::to_string(b.date)},
                              {"provinces", b.provinces}, {"kinds", b.kinds}, {"parks", b.parks},
                              {"indicators", b.indicators}, {"period", model::to_string(b.period)}});
     }
-    root["bulletins"] = bulletins;
-    return root.dump(1, ' ', false) + "\n";
+    std::string out = root.dump();
+    out.pop_back(); // the closing brace: the parks and bulletins follow
+    return out + ",\n\"parks\":[\n" + parks + "\n],\n\"bulletins\":" + bulletins.dump() + "}\n";
 }
 
 } // namespace

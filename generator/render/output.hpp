@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <string>
 
 namespace parkpress::render {
@@ -8,6 +9,27 @@ namespace parkpress::render {
 /// The files of a site, by path relative to the output folder. Rendering produces them;
 /// only write/ puts them on disk.
 using OutputFiles = std::map<std::string, std::string>;
+
+/// Where rendered files go. `put` may be called from several threads at once.
+class Sink {
+public:
+    virtual ~Sink() = default;
+    virtual void put(const std::string& path, std::string bytes) = 0;
+};
+
+/// Keeps the files in memory (tests, golden files).
+class MemorySink : public Sink {
+public:
+    void put(const std::string& path, std::string bytes) override {
+        const std::lock_guard lock(m_mutex);
+        m_files[path] = std::move(bytes);
+    }
+    OutputFiles take() { return std::move(m_files); }
+
+private:
+    std::mutex m_mutex;
+    OutputFiles m_files;
+};
 
 /// A theme: Mustache templates by name (file stem) and static assets by output path.
 struct Theme {

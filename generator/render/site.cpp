@@ -26,17 +26,23 @@ namespace {
 using compute::FactEntry;
 using compute::IndicatorIndex;
 
+/// The most bars an indicator's chart shows.
+constexpr std::size_t k_chart_bars = 60;
+
 
 class SiteRenderer {
 public:
-    SiteRenderer(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, bool with_pdf,
-                 core::Timings* timings)
-        : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_with_pdf(with_pdf), m_timings(timings) {}
+    SiteRenderer(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, Sink& sink,
+                 bool with_pdf, core::Timings* timings)
+        : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_sink(sink), m_with_pdf(with_pdf),
+          m_timings(timings) {}
 
     /// Renders every page, `jobs` at a time. Each page's bytes depend only on the model, so
     /// the output is the same whatever the number of jobs.
-    OutputFiles run(int jobs) {
-        m_files = m_theme.assets;
+    void run(int jobs) {
+        for (const auto& [path, bytes] : m_theme.assets) {
+            m_sink.put(path, bytes);
+        }
         prepare_markdown(); // cmark-gfm's extension registry is set up once, before the workers
         std::vector<std::function<void()>> tasks;
         tasks.emplace_back([this] { home(); });
@@ -80,8 +86,7 @@ public:
         if (m_timings != nullptr) {
             m_timings->stop();
         }
-        m_files["robots.txt"] = fmt::format("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", m_model.site.base_url);
-        return std::move(m_files);
+        m_sink.put("robots.txt", fmt::format("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", m_model.site.base_url));
     }
 
 private:
@@ -499,7 +504,11 @@ private:
         for (const auto& f : ii.facts) {
             periods.insert(model::to_string(f.fact->period));
         }
-        for (const auto& f : ii.facts) {
+        // A chart of thousands of bars says nothing: it shows the first k_chart_bars (the facts
+        // are sorted best first); the table below has every park.
+        const std::size_t shown = std::min(ii.facts.size(), k_chart_bars);
+        for (std::size_t i = 0; i < shown; ++i) {
+            const FactEntry& f = ii.facts[i];
             const auto v = display(f.fact->quantity, f.fact->qualifier, ii.indicator->unit);
             Bar bar;
             bar.label = f.park->name;
@@ -522,8 +531,11 @@ private:
                 chart.legend.push_back({m_model.provinces.at(slug).short_name, m_index.province_colour.at(slug)});
             }
         }
-        chart.description = fmt::format("各园区{}最新数值的横向条形图，共{}个园区，按数值排序，颜色表示省份；"
-                                        "数据与图下表格相同。", ii.indicator->name, ii.facts.size());
+        chart.description = shown < ii.facts.size()
+                                ? fmt::format("{}最新数值排在前{}位的园区的横向条形图（共{}个园区报告），颜色表示省份；"
+                                              "全部数据见图下表格。", ii.indicator->name, shown, ii.facts.size())
+                                : fmt::format("各园区{}最新数值的横向条形图，共{}个园区，按数值排序，颜色表示省份；"
+                                              "数据与图下表格相同。", ii.indicator->name, ii.facts.size());
         (void)ctx;
         return chart;
     }
@@ -540,6 +552,10 @@ private:
         put(d, "better", ind.better == model::Better::higher ? "越高越好" : ind.better == model::Better::lower ? "越低越好" : "不分高低");
         if (!ii.facts.empty()) {
             put(d, "chart", bar_chart_svg(chart_for(ctx, ii)));
+            if (ii.facts.size() > k_chart_bars) {
+                put(d, "chart_top", std::to_string(k_chart_bars));
+                put(d, "reporting", std::to_string(ii.facts.size()));
+            }
             for (const auto& f : ii.facts) {
                 if (model::to_string(f.fact->period) == ii.common_period) {
                     put(d, "common_period", period_text(f.fact->period));
@@ -771,13 +787,14 @@ private:
             xml += fmt::format("  <url><loc>{}</loc></url>\n", escape_html(absolute_url(m_model.site.base_url, page)));
         }
         xml += "</urlset>\n";
-        m_files["sitemap.xml"] = xml;
+        m_sink.put("sitemap.xml", std::move(xml));
     }
 
     const model::SiteModel& m_model;
     const compute::SiteIndex& m_index;
     TemplateSet m_templates; ///< used by the calling thread; workers compile their own
     const Theme& m_theme;
+    Sink& m_sink;
     bool m_with_pdf = true;
     core::Timings* m_timings = nullptr;
     void stage(const char* name) {
@@ -785,7 +802,6 @@ private:
             m_timings->start(std::string("render ") + name);
         }
     }
-    OutputFiles m_files;
     std::vector<std::string> m_pages;
     std::mutex m_mutex;
     static thread_local const TemplateSet* t_templates;
@@ -794,9 +810,9 @@ private:
 
     /// Stores a rendered file; `page`: listed in the sitemap. Safe from any worker.
     void store(const std::string& path, std::string bytes, bool page = false) {
-        const std::lock_guard lock(m_mutex);
-        m_files[path] = std::move(bytes);
+        m_sink.put(path, std::move(bytes));
         if (page) {
+            const std::lock_guard lock(m_mutex);
             m_pages.push_back(path);
         }
     }
@@ -844,9 +860,16 @@ thread_local const TemplateSet* SiteRenderer::t_templates = nullptr;
 
 } // namespace
 
+void render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, Sink& sink,
+                 bool with_pdf, core::Timings* timings, int jobs) {
+    SiteRenderer(model, index, theme, sink, with_pdf, timings).run(jobs);
+}
+
 OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme,
                         bool with_pdf, core::Timings* timings, int jobs) {
-    return SiteRenderer(model, index, theme, with_pdf, timings).run(jobs);
+    MemorySink sink;
+    render_site(model, index, theme, sink, with_pdf, timings, jobs);
+    return sink.take();
 }
 
 } // namespace parkpress::render

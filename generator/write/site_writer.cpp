@@ -12,52 +12,60 @@
 namespace parkpress::write {
 namespace fs = std::filesystem;
 
-namespace {
+SiteWriter::SiteWriter(const fs::path& out) : m_target(fs::absolute(out).lexically_normal()) {
+    const fs::path parent = m_target.parent_path();
+    fs::create_directories(parent);
+    m_staging = parent / fmt::format(".{}.parkpress-new-{}", m_target.filename().string(), getpid());
+    std::error_code ec;
+    fs::remove_all(m_staging, ec);
+    fs::create_directory(m_staging);
+}
 
-void write_file(const fs::path& path, const std::string& bytes) {
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-        throw WriteError(fmt::format("cannot write {}", path.generic_string()));
+SiteWriter::~SiteWriter() {
+    if (!m_committed) {
+        std::error_code ec;
+        fs::remove_all(m_staging, ec);
     }
 }
 
-} // namespace
-
-void write_site(const render::OutputFiles& files, const fs::path& out) {
-    const fs::path target = fs::absolute(out).lexically_normal();
-    const fs::path parent = target.parent_path();
-    fs::create_directories(parent);
-    const fs::path staging = parent / fmt::format(".{}.parkpress-new-{}", target.filename().string(), getpid());
-    std::error_code ec;
-    fs::remove_all(staging, ec);
-    try {
-        fs::create_directory(staging);
-        for (const auto& [path, bytes] : files) {
-            const fs::path file = (staging / path).lexically_normal();
-            const auto rel = file.lexically_relative(staging);
-            if (rel.empty() || rel.begin()->string() == "..") {
-                throw WriteError(fmt::format("refusing to write {} outside the output folder", path));
-            }
-            write_file(file, bytes);
-        }
-        write_file(staging / k_marker, "This folder was written by parkpress; it replaces it on every build.\n");
-    } catch (...) {
-        fs::remove_all(staging, ec);
-        throw;
+void SiteWriter::put(const std::string& path, std::string bytes) {
+    const fs::path file = (m_staging / path).lexically_normal();
+    const auto rel = file.lexically_relative(m_staging);
+    if (rel.empty() || rel.begin()->string() == ".." || path.empty() || path.front() == '/') {
+        throw WriteError(fmt::format("refusing to write {} outside the output folder", path));
     }
-    if (!fs::exists(target)) {
-        fs::rename(staging, target);
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec); // another thread may create it at the same time
+    std::ofstream stream(file, std::ios::binary | std::ios::trunc);
+    stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    stream.close();
+    if (!stream) {
+        throw WriteError(fmt::format("cannot write {}", file.generic_string()));
+    }
+}
+
+void SiteWriter::commit() {
+    put(k_marker, "This folder was written by parkpress; it replaces it on every build.\n");
+    std::error_code ec;
+    if (!fs::exists(m_target)) {
+        fs::rename(m_staging, m_target);
+        m_committed = true;
         return;
     }
-    if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
+    if (renameat2(AT_FDCWD, m_staging.c_str(), AT_FDCWD, m_target.c_str(), RENAME_EXCHANGE) != 0) {
         const int error = errno;
-        fs::remove_all(staging, ec);
-        throw WriteError(fmt::format("cannot replace {}: {}", target.generic_string(), std::strerror(error)));
+        throw WriteError(fmt::format("cannot replace {}: {}", m_target.generic_string(), std::strerror(error)));
     }
-    fs::remove_all(staging, ec); // now holds the previous site
+    m_committed = true;
+    fs::remove_all(m_staging, ec); // now holds the previous site
+}
+
+void write_site(const render::OutputFiles& files, const fs::path& out) {
+    SiteWriter writer(out);
+    for (const auto& [path, bytes] : files) {
+        writer.put(path, bytes);
+    }
+    writer.commit();
 }
 
 } // namespace parkpress::write

@@ -15,9 +15,29 @@ class WriteError : public std::runtime_error {
 /// output from a folder it must not replace.
 inline constexpr const char* k_marker = ".parkpress-output";
 
-/// Writes the files into a new folder beside `out`, then swaps it with `out` in one atomic
-/// rename (renameat2 RENAME_EXCHANGE) and removes the old tree. If anything fails before
-/// the swap, `out` is left as it was. Throws WriteError.
+/// Writes a new site into a staging folder beside `out` as files arrive (from any thread),
+/// then `commit()` swaps it with `out` in one atomic rename (renameat2 RENAME_EXCHANGE) and
+/// removes the old tree. Destroyed without commit, it removes the staging folder: `out` is
+/// left exactly as it was.
+class SiteWriter : public render::Sink {
+public:
+    explicit SiteWriter(const std::filesystem::path& out);
+    ~SiteWriter() override;
+    SiteWriter(const SiteWriter&) = delete;
+    SiteWriter& operator=(const SiteWriter&) = delete;
+
+    /// Writes one file into the staging folder. Throws WriteError for a path outside it.
+    void put(const std::string& path, std::string bytes) override;
+    /// Makes the staged site the output. Throws WriteError.
+    void commit();
+
+private:
+    std::filesystem::path m_target;
+    std::filesystem::path m_staging;
+    bool m_committed = false;
+};
+
+/// Writes a whole set of files at once (a SiteWriter, put, commit).
 void write_site(const render::OutputFiles& files, const std::filesystem::path& out);
 
 } // namespace parkpress::write

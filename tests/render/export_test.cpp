@@ -2,6 +2,7 @@
 #include "support/fixture.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace parkpress;
 
@@ -43,6 +44,10 @@ source = "zmd-2024"
     CHECK(rows == 1 + 3 + 1 + 1); // header, 3 facts, 1 target, 1 rank
     CHECK(files.at("data/parks.csv").starts_with("\xEF\xBB\xBFpark,name,"));
     const std::string& json = files.at("data/parks.json");
-    CHECK(json.find("\"value\": \"21.435002\"") != std::string::npos);
-    CHECK(json.find("\"value_as_written\": \"214350.02\"") != std::string::npos);
+    CHECK(json.find("\"value\":\"21.435002\"") != std::string::npos);
+    CHECK(json.find("\"value_as_written\":\"214350.02\"") != std::string::npos);
+    const auto parsed = nlohmann::json::parse(json); // one valid document, however it is assembled
+    CHECK(parsed["parks"].size() == 2);
+    CHECK(parsed["format"] == "parkpress-1");
+    CHECK(parsed["bulletins"].size() == 1);
 }
