@@ -110,19 +110,7 @@ std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
     return std::nullopt;
 }
 
-TextPosition position_of(std::string_view text, std::size_t offset) {
-    TextPosition pos;
-    offset = std::min(offset, text.size());
-    for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-            ++pos.line;
-            pos.column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++pos.column;
-        }
-    }
-    return pos;
-}
+TextPosition position_of(std::string_view text, std::size_t offset) { return PositionTracker(text).at(offset); }
 
 TextPosition PositionTracker::at(std::size_t offset) {
     offset = std::min(offset, m_text.size());

@@ -172,20 +172,20 @@ std::string PageContext::narrative_html(const model::Narrative& narrative, const
         if (park == nullptr) {
             return {"", "", ""};
         }
+        auto cited = [&](std::string text, const std::string& key) -> ResolvedReference {
+            const auto src = m_model.sources.find(key);
+            std::string title = src == m_model.sources.end()
+                                    ? ""
+                                    : fmt::format("来源：{}（{}，{}）", src->second.title, src->second.publisher,
+                                                  date_text(src->second.date));
+            return {std::move(text), url(paths::source(key)), std::move(title)};
+        };
         if (ref.kind == model::Reference::Kind::fact) {
             if (const model::Fact* f = m_model.latest_fact(*park, ref.indicator)) {
-                const auto src = m_model.sources.find(f->source);
-                const std::string title = src == m_model.sources.end() ? "" : fmt::format("来源：{}（{}，{}）",
-                                                                                         src->second.title, src->second.publisher,
-                                                                                         date_text(src->second.date));
-                return {fact_text(*f), url(paths::source(f->source)), title};
+                return cited(fact_text(*f), f->source);
             }
         } else if (const model::Target* t = m_model.latest_target(*park, ref.indicator)) {
-            const auto src = m_model.sources.find(t->source);
-            const std::string title = src == m_model.sources.end() ? "" : fmt::format("来源：{}（{}，{}）",
-                                                                                     src->second.title, src->second.publisher,
-                                                                                     date_text(src->second.date));
-            return {target_text(*t), url(paths::source(t->source)), title};
+            return cited(target_text(*t), t->source);
         }
         return {"", "", ""};
     };

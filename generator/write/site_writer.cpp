@@ -60,12 +60,4 @@ void SiteWriter::commit() {
     fs::remove_all(m_staging, ec); // now holds the previous site
 }
 
-void write_site(const render::OutputFiles& files, const fs::path& out) {
-    SiteWriter writer(out);
-    for (const auto& [path, bytes] : files) {
-        writer.put(path, bytes);
-    }
-    writer.commit();
-}
-
 } // namespace parkpress::write

@@ -37,7 +37,4 @@ private:
     bool m_committed = false;
 };
 
-/// Writes a whole set of files at once (a SiteWriter, put, commit).
-void write_site(const render::OutputFiles& files, const std::filesystem::path& out);
-
 } // namespace parkpress::write
