@@ -12,6 +12,13 @@
 #include "render/bulletin.hpp"
 #include "write/pdf_builder.hpp"
 #include "write/site_writer.hpp"
+#include "app/progress.hpp"
+#include "compute/page_keys.hpp"
+#include "load/fingerprint.hpp"
+
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
 
 #include <atomic>
 #include <thread>
@@ -121,7 +128,32 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
             }
         }
     } report{options, timings, err};
-    const auto loaded = load_checked(options.content_dir, options.strict, out, err, &timings);
+    Progress progress(err, options.progress);
+
+    // Nothing changed since the last build (same input files, options and parkpress, and the
+    // output as that build left it): say so, as that build did, and touch nothing.
+    timings.start("fingerprint");
+    // Where the folders are does not matter (diagnostics name files relative to them).
+    const std::string option_text =
+        fmt::format("parkpress {}\nstrict {}\npdf {}\n", PARKPRESS_VERSION, options.strict, !options.no_pdf);
+    const auto inputs = load::input_fingerprint(options.content_dir, options.theme_dir, option_text);
+    if (inputs) {
+        if (const auto previous = write::intact_output(options.out_dir); previous && previous->inputs == *inputs) {
+            out << previous->report_out;
+            err << previous->report_err;
+            out << fmt::format("{} is up to date: nothing changed since it was built ({})\n", options.out_dir,
+                               plural(previous->pages, "page"));
+            return k_exit_ok;
+        }
+    }
+
+    progress.stage("loading content");
+    std::ostringstream check_out;
+    std::ostringstream check_err;
+    const auto loaded = load_checked(options.content_dir, options.strict, check_out, check_err, &timings);
+    progress.clear();
+    out << check_out.str();
+    err << check_err.str();
     if (!loaded) {
         return k_exit_usage;
     }
@@ -156,41 +188,98 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         err << "parkpress: cannot write the output folder: " << e.what() << '\n';
         return k_exit_usage;
     }
+    // What each page is made from, so that pages whose inputs did not change are kept.
+    timings.start("page keys");
+    std::optional<compute::PageKeys> keys;
+    if (const auto theme_digest = load::tree_digest(options.theme_dir)) {
+        keys.emplace(model, index, loaded->first.texts, option_text + *theme_digest);
+    }
     // Counts what is written, for the summary.
     struct CountingSink : render::Sink {
-        render::Sink& inner;
+        write::SiteWriter& inner;
         std::atomic<std::size_t> files{0};
         std::atomic<std::size_t> pages{0};
-        explicit CountingSink(render::Sink& s) : inner(s) {}
-        void put(const std::string& path, std::string bytes) override {
+        explicit CountingSink(write::SiteWriter& s) : inner(s) {}
+        void count(const std::string& path) {
             ++files;
-            pages += path.ends_with(".html") ? 1 : 0;
-            inner.put(path, std::move(bytes));
+            pages += path.ends_with(".html") && path != "404.html" ? 1 : 0;
+        }
+        using render::Sink::put;
+        void put(const std::string& path, std::string bytes, const std::string& key) override {
+            count(path);
+            inner.put(path, std::move(bytes), key);
+        }
+        bool reuse(const std::string& path, const std::string& key) override {
+            const bool kept = inner.reuse(path, key);
+            if (kept) {
+                count(path);
+            }
+            return kept;
         }
     } sink(*writer);
+
+    // The bulletins' PDFs are made by Pandoc and XeLaTeX in other processes, alongside the
+    // site; a PDF whose inputs did not change is kept.
+    std::vector<write::PdfJob> pdf_jobs;
+    std::vector<write::PdfResult> pdf_results;
+    std::vector<std::pair<std::string, std::string>> pdf_keys; // path, key of the PDFs made
+    if (with_pdf) {
+        for (const auto& b : model.bulletins) {
+            const std::string path = "bulletins/" + b.id + ".pdf";
+            const std::string key = keys ? keys->bulletin_pdf(b) : std::string();
+            if (sink.reuse(path, key)) {
+                continue;
+            }
+            const auto data = compute::compute_bulletin(model, index, b);
+            pdf_jobs.push_back({b.id, b.file, model::to_string(b.date), render::bulletin_pandoc(model, index, data)});
+            pdf_keys.emplace_back(path, key);
+        }
+    }
+    std::thread pdf_thread;
+    if (!pdf_jobs.empty()) {
+        pdf_thread = std::thread([&] { pdf_results = write::build_pdfs(pdf_jobs, options.theme_dir, jobs); });
+    }
+    struct Joiner {
+        std::thread& t;
+        ~Joiner() {
+            if (t.joinable()) {
+                t.join();
+            }
+        }
+    } joiner{pdf_thread};
+
+    render::RenderOptions render_options;
+    render_options.with_pdf = !options.no_pdf;
+    render_options.jobs = jobs;
+    render_options.timings = &timings;
+    render_options.keys = keys ? &*keys : nullptr;
+    if (options.progress) {
+        render_options.progress = [&progress](std::size_t done, std::size_t total) { progress.update("rendering", done, total); };
+    }
     try {
-        render::render_site(model, index, theme, sink, !options.no_pdf, &timings, jobs);
+        render::render_site(model, index, theme, sink, render_options);
     } catch (const render::TemplateError& e) {
+        progress.clear();
         err << "parkpress: " << e.what() << "; nothing was written\n";
         return k_exit_content;
     } catch (const write::WriteError& e) {
+        progress.clear();
         err << "parkpress: " << e.what() << "; the output folder was left as it was\n";
         return k_exit_usage;
     }
-    if (with_pdf) {
-        timings.start("bulletin PDFs");
-        std::vector<write::PdfJob> pdf_jobs;
-        for (const auto& b : model.bulletins) {
-            const auto data = compute::compute_bulletin(model, index, b);
-            pdf_jobs.push_back({b.id, b.file, model::to_string(b.date), render::bulletin_pandoc(model, index, data)});
-        }
+    if (pdf_thread.joinable()) {
+        timings.start("bulletin PDFs (waiting)");
+        progress.stage(fmt::format("building {}", plural(pdf_jobs.size(), "PDF bulletin")));
+        pdf_thread.join();
+        progress.clear();
         bool failed = false;
-        for (auto& result : write::build_pdfs(pdf_jobs, options.theme_dir, jobs)) {
+        for (std::size_t i = 0; i < pdf_results.size(); ++i) {
+            auto& result = pdf_results[i];
             if (!result.error.empty()) {
                 err << "parkpress: " << result.error << (result.error.ends_with("\n") ? "" : "\n");
                 failed = true;
             } else {
-                sink.put("bulletins/" + result.id + ".pdf", std::move(result.pdf));
+                sink.put(pdf_keys[i].first, std::move(result.pdf), pdf_keys[i].second);
             }
         }
         if (failed) {
@@ -199,13 +288,22 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         }
     }
     timings.start("commit");
+    progress.stage("writing");
+    write::Manifest manifest;
+    manifest.inputs = inputs.value_or("");
+    manifest.report_out = check_out.str();
+    manifest.report_err = check_err.str();
+    manifest.pages = sink.pages;
     try {
-        writer->commit();
+        writer->commit(std::move(manifest));
     } catch (const std::exception& e) {
+        progress.clear();
         err << "parkpress: " << e.what() << "; the output folder was left as it was\n";
         return k_exit_usage;
     }
-    out << fmt::format("built {} ({}) in {}\n", plural(sink.pages, "page"), plural(sink.files, "file"), options.out_dir);
+    progress.clear();
+    out << fmt::format("built {} ({}) in {}: {} written, {} unchanged\n", plural(sink.pages, "page"),
+                       plural(sink.files, "file"), options.out_dir, writer->written(), writer->kept());
     return k_exit_ok;
 }
 
@@ -262,6 +360,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         return check(content_dir, strict, out, err);
     }
     if (build_cmd->parsed()) {
+        // The progress line goes to a terminal only, and never into a test's stream.
+        build_options.progress = &err == &std::cerr && isatty(STDERR_FILENO) != 0;
         return build(build_options, out, err);
     }
     return k_exit_usage;

@@ -21,6 +21,7 @@ struct BuildOptions {
     bool no_pdf = false; ///< skip the bulletins' PDFs (their HTML editions are still built)
     int jobs = 0;        ///< bulletins rendered at once; 0: the number of cores
     bool verbose = false; ///< print the time of each stage
+    bool progress = false; ///< show a progress line (on a terminal)
 };
 
 /// `parkpress build`: checks, renders the site and swaps it into the output folder.

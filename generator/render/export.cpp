@@ -222,16 +222,18 @@ std::string csv_record(const std::vector<std::string>& fields, const std::vector
 
 OutputFiles render_exports(const model::SiteModel& model) {
     OutputFiles out;
-    for (const auto& task : export_tasks(model)) {
-        out.insert(task());
+    for (const auto& [path, render] : export_tasks(model)) {
+        out.emplace(path, render());
     }
     return out;
 }
 
-std::vector<std::function<std::pair<std::string, std::string>()>> export_tasks(const model::SiteModel& model) {
-    return {[&model] { return std::pair<std::string, std::string>{"data/facts.csv", facts_csv(model)}; },
-            [&model] { return std::pair<std::string, std::string>{"data/parks.csv", parks_csv(model)}; },
-            [&model] { return std::pair<std::string, std::string>{"data/parks.json", parks_json(model)}; }};
+std::vector<std::pair<std::string, std::function<std::string()>>> export_tasks(const model::SiteModel& model) {
+    std::vector<std::pair<std::string, std::function<std::string()>>> tasks;
+    tasks.emplace_back("data/facts.csv", [&model] { return facts_csv(model); });
+    tasks.emplace_back("data/parks.csv", [&model] { return parks_csv(model); });
+    tasks.emplace_back("data/parks.json", [&model] { return parks_json(model); });
+    return tasks;
 }
 
 } // namespace parkpress::render

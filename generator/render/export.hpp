@@ -14,8 +14,8 @@ namespace parkpress::render {
 /// data/parks.json with the whole model.
 OutputFiles render_exports(const model::SiteModel& model);
 
-/// The same files as separate tasks that may run in parallel: each returns {path, bytes}.
-std::vector<std::function<std::pair<std::string, std::string>()>> export_tasks(const model::SiteModel& model);
+/// The same files as separate tasks that may run in parallel: each path with what makes it.
+std::vector<std::pair<std::string, std::function<std::string()>>> export_tasks(const model::SiteModel& model);
 
 /// One CSV record (RFC 4180 quoting, CRLF line end). Text fields that a spreadsheet would
 /// run as a formula (starting with = + - @ or a tab) are prefixed with an apostrophe.

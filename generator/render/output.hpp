@@ -14,13 +14,20 @@ using OutputFiles = std::map<std::string, std::string>;
 class Sink {
 public:
     virtual ~Sink() = default;
-    virtual void put(const std::string& path, std::string bytes) = 0;
+    /// Stores a file. `key`: a digest of everything the file was made from ("" when that is
+    /// not tracked), so that a later build can tell whether it must make the file again.
+    virtual void put(const std::string& path, std::string bytes, const std::string& key) = 0;
+    void put(const std::string& path, std::string bytes) { put(path, std::move(bytes), std::string()); }
+    /// Whether the sink can keep the file an earlier build made from inputs with this key;
+    /// then the caller does not render it.
+    virtual bool reuse(const std::string& /*path*/, const std::string& /*key*/) { return false; }
 };
 
 /// Keeps the files in memory (tests, golden files).
 class MemorySink : public Sink {
 public:
-    void put(const std::string& path, std::string bytes) override {
+    using Sink::put;
+    void put(const std::string& path, std::string bytes, const std::string& /*key*/) override {
         const std::lock_guard lock(m_mutex);
         m_files[path] = std::move(bytes);
     }

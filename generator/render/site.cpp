@@ -33,9 +33,9 @@ constexpr std::size_t k_chart_bars = 60;
 class SiteRenderer {
 public:
     SiteRenderer(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, Sink& sink,
-                 bool with_pdf, core::Timings* timings)
-        : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_sink(sink), m_with_pdf(with_pdf),
-          m_timings(timings) {}
+                 const RenderOptions& options)
+        : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_sink(sink),
+          m_with_pdf(options.with_pdf), m_timings(options.timings), m_keys(options.keys), m_progress(options.progress) {}
 
     /// Renders every page, `jobs` at a time. Each page's bytes depend only on the model, so
     /// the output is the same whatever the number of jobs.
@@ -45,39 +45,46 @@ public:
         }
         prepare_markdown(); // cmark-gfm's extension registry is set up once, before the workers
         std::vector<std::function<void()>> tasks;
-        tasks.emplace_back([this] { home(); });
-        tasks.emplace_back([this] { parks_index(); });
-        for (const auto& park : m_model.parks) {
-            tasks.emplace_back([this, &park] { park_page(park); });
-        }
-        tasks.emplace_back([this] { provinces_index(); });
-        for (const auto& slug : m_index.province_order) {
-            tasks.emplace_back([this, &slug] { province_page(slug); });
-        }
-        tasks.emplace_back([this] { kinds_index(); });
-        for (const auto& kind : m_model.site.kinds) {
-            tasks.emplace_back([this, &kind] { kind_page(kind); });
-        }
-        tasks.emplace_back([this] { indicators_index(); });
-        for (const auto& [key, ii] : m_index.indicators) {
-            tasks.emplace_back([this, &ii = ii] { indicator_page(ii); });
-        }
-        tasks.emplace_back([this] { compare_page(); });
-        tasks.emplace_back([this] { sources_index(); });
-        for (const auto& [key, src] : m_model.sources) {
-            tasks.emplace_back([this, &src = src] { source_page(src); });
-        }
-        tasks.emplace_back([this] { bulletins_index(); });
-        for (const auto& b : m_model.bulletins) {
-            tasks.emplace_back([this, &b] { bulletin_page(b); });
-        }
-        tasks.emplace_back([this] { feed(); });
-        tasks.emplace_back([this] { not_found(); });
-        for (auto& export_task : export_tasks(m_model)) {
-            tasks.emplace_back([this, task = std::move(export_task)] {
-                auto [path, bytes] = task();
-                store(path, std::move(bytes));
+        const compute::PageKeys* keys = m_keys;
+        auto task = [&](std::string path, std::function<std::string()> key, std::function<void()> render,
+                        bool listed = true) {
+            tasks.emplace_back([this, keys, path = std::move(path), key = std::move(key), render = std::move(render), listed] {
+                cached(path, keys != nullptr ? key() : std::string(), render, listed);
             });
+        };
+        auto site_key = [keys] { return keys->site(); };
+        task(paths::home(), site_key, [this] { home(); });
+        task(paths::parks_index(), site_key, [this] { parks_index(); });
+        for (const auto& park : m_model.parks) {
+            task(paths::park(park.slug), [keys, &park] { return keys->park(park); }, [this, &park] { park_page(park); });
+        }
+        task(paths::provinces_index(), site_key, [this] { provinces_index(); });
+        for (const auto& slug : m_index.province_order) {
+            task(paths::province(slug), [keys, &slug] { return keys->province(slug); }, [this, &slug] { province_page(slug); });
+        }
+        task(paths::kinds_index(), site_key, [this] { kinds_index(); });
+        for (const auto& kind : m_model.site.kinds) {
+            task(paths::kind(kind.key), [keys, &kind] { return keys->kind(kind.key); }, [this, &kind] { kind_page(kind); });
+        }
+        task(paths::indicators_index(), site_key, [this] { indicators_index(); });
+        for (const auto& [key, ii] : m_index.indicators) {
+            task(paths::indicator(key), [keys, &key = key] { return keys->indicator(key); },
+                 [this, &ii = ii] { indicator_page(ii); });
+        }
+        task(paths::compare(), site_key, [this] { compare_page(); });
+        task(paths::sources(), site_key, [this] { sources_index(); });
+        for (const auto& [key, src] : m_model.sources) {
+            task(paths::source(key), [keys, &key = key] { return keys->source(key); }, [this, &src = src] { source_page(src); });
+        }
+        task(paths::bulletins_index(), site_key, [this] { bulletins_index(); });
+        for (const auto& b : m_model.bulletins) {
+            task(paths::bulletin(b.id), [keys, &b] { return keys->bulletin(b); }, [this, &b] { bulletin_page(b); });
+        }
+        auto layout_key = [keys] { return keys->layout(); };
+        task("feed.xml", layout_key, [this] { feed(); }, false);
+        task("404.html", layout_key, [this] { not_found(); }, false);
+        for (auto& [path, render] : export_tasks(m_model)) {
+            task(path, site_key, [this, path = path, render = std::move(render)] { store(path, render()); }, false);
         }
         stage("pages and exports");
         run_parallel(tasks, jobs);
@@ -805,20 +812,39 @@ private:
     std::vector<std::string> m_pages;
     std::mutex m_mutex;
     static thread_local const TemplateSet* t_templates;
+    static thread_local std::string t_key; ///< the key of the file the worker is rendering
+    const compute::PageKeys* m_keys = nullptr;
+    std::function<void(std::size_t, std::size_t)> m_progress;
 
     const TemplateSet& worker_templates() const { return t_templates != nullptr ? *t_templates : m_templates; }
 
     /// Stores a rendered file; `page`: listed in the sitemap. Safe from any worker.
     void store(const std::string& path, std::string bytes, bool page = false) {
-        m_sink.put(path, std::move(bytes));
+        m_sink.put(path, std::move(bytes), t_key);
         if (page) {
             const std::lock_guard lock(m_mutex);
             m_pages.push_back(path);
         }
     }
 
+    /// Renders the file at `path` unless the sink keeps the one an earlier build made from
+    /// inputs with the same `key` ("": always render). `listed`: a page for the sitemap.
+    void cached(const std::string& path, const std::string& key, const std::function<void()>& render, bool listed) {
+        if (m_sink.reuse(path, key)) {
+            if (listed) {
+                const std::lock_guard lock(m_mutex);
+                m_pages.push_back(path);
+            }
+            return;
+        }
+        t_key = key;
+        render();
+        t_key.clear();
+    }
+
     void run_parallel(const std::vector<std::function<void()>>& tasks, int jobs) {
         std::atomic<std::size_t> next{0};
+        std::atomic<std::size_t> done{0};
         std::exception_ptr failure;
         std::mutex failure_mutex;
         auto worker = [&] {
@@ -828,6 +854,9 @@ private:
             for (std::size_t i = next++; i < tasks.size(); i = next++) {
                 try {
                     tasks[i]();
+                    if (m_progress) {
+                        m_progress(++done, tasks.size());
+                    }
                 } catch (...) {
                     const std::lock_guard lock(failure_mutex);
                     if (!failure) {
@@ -857,18 +886,22 @@ private:
 };
 
 thread_local const TemplateSet* SiteRenderer::t_templates = nullptr;
+thread_local std::string SiteRenderer::t_key;
 
 } // namespace
 
 void render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, Sink& sink,
-                 bool with_pdf, core::Timings* timings, int jobs) {
-    SiteRenderer(model, index, theme, sink, with_pdf, timings).run(jobs);
+                 const RenderOptions& options) {
+    SiteRenderer(model, index, theme, sink, options).run(options.jobs);
 }
 
 OutputFiles render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme,
-                        bool with_pdf, core::Timings* timings, int jobs) {
+                        bool with_pdf, int jobs) {
     MemorySink sink;
-    render_site(model, index, theme, sink, with_pdf, timings, jobs);
+    RenderOptions options;
+    options.with_pdf = with_pdf;
+    options.jobs = jobs;
+    render_site(model, index, theme, sink, options);
     return sink.take();
 }
 

@@ -1,16 +1,114 @@
 #include "write/site_writer.hpp"
 
+#include "core/hash.hpp"
+
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace parkpress::write {
 namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int k_manifest_version = 1;
+constexpr const char* k_marker_note = "This folder was written by parkpress; it replaces it on every build.";
+
+std::int64_t mtime_ns(const struct stat& st) {
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+/// Whether the file at `file` is a regular file with the recorded size and time.
+bool unchanged(const fs::path& file, const Manifest::File& record) {
+    struct stat st {};
+    return ::lstat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+           static_cast<std::uint64_t>(st.st_size) == record.size && mtime_ns(st) == record.mtime_ns;
+}
+
+std::string read_text(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+std::string Manifest::to_json() const {
+    nlohmann::ordered_json j;
+    j["parkpress"] = k_marker_note;
+    j["version"] = k_manifest_version;
+    j["inputs"] = inputs;
+    j["report_out"] = report_out;
+    j["report_err"] = report_err;
+    j["pages"] = pages;
+    nlohmann::ordered_json list = nlohmann::ordered_json::object();
+    for (const auto& [path, f] : files) {
+        list[path] = nlohmann::ordered_json::array({f.key, f.hash, f.size, f.mtime_ns});
+    }
+    j["files"] = std::move(list);
+    return j.dump(0) + "\n";
+}
+
+std::optional<Manifest> Manifest::from_json(const std::string& text) {
+    try {
+        const auto j = nlohmann::json::parse(text);
+        if (!j.is_object() || j.value("version", 0) != k_manifest_version) {
+            return std::nullopt;
+        }
+        Manifest m;
+        m.inputs = j.at("inputs").get<std::string>();
+        m.report_out = j.at("report_out").get<std::string>();
+        m.report_err = j.at("report_err").get<std::string>();
+        m.pages = j.at("pages").get<std::size_t>();
+        for (const auto& [path, f] : j.at("files").items()) {
+            m.files[path] = {f.at(0).get<std::string>(), f.at(1).get<std::string>(), f.at(2).get<std::uint64_t>(),
+                             f.at(3).get<std::int64_t>()};
+        }
+        return m;
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt; // an older marker, or one edited by hand: build everything
+    }
+}
+
+std::optional<Manifest> intact_output(const fs::path& out) {
+    std::error_code ec;
+    if (!fs::is_regular_file(out / k_marker, ec)) {
+        return std::nullopt;
+    }
+    auto manifest = Manifest::from_json(read_text(out / k_marker));
+    if (!manifest) {
+        return std::nullopt;
+    }
+    std::size_t seen = 0;
+    for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (it->is_directory(ec)) {
+            continue;
+        }
+        const std::string rel = it->path().lexically_relative(out).generic_string();
+        if (rel == k_marker) {
+            continue;
+        }
+        const auto f = manifest->files.find(rel);
+        if (f == manifest->files.end() || !unchanged(it->path(), f->second)) {
+            return std::nullopt;
+        }
+        ++seen;
+    }
+    if (ec || seen != manifest->files.size()) {
+        return std::nullopt;
+    }
+    return manifest;
+}
 
 SiteWriter::SiteWriter(const fs::path& out) : m_target(fs::absolute(out).lexically_normal()) {
     const fs::path parent = m_target.parent_path();
@@ -19,6 +117,9 @@ SiteWriter::SiteWriter(const fs::path& out) : m_target(fs::absolute(out).lexical
     std::error_code ec;
     fs::remove_all(m_staging, ec);
     fs::create_directory(m_staging);
+    if (fs::is_regular_file(m_target / k_marker, ec)) {
+        m_old = Manifest::from_json(read_text(m_target / k_marker));
+    }
 }
 
 SiteWriter::~SiteWriter() {
@@ -28,28 +129,111 @@ SiteWriter::~SiteWriter() {
     }
 }
 
-void SiteWriter::put(const std::string& path, std::string bytes) {
+fs::path SiteWriter::staged(const std::string& path) const {
     const fs::path file = (m_staging / path).lexically_normal();
     const auto rel = file.lexically_relative(m_staging);
-    if (rel.empty() || rel.begin()->string() == ".." || path.empty() || path.front() == '/') {
+    if (rel.empty() || rel.begin()->string() == ".." || path.empty() || path.front() == '/' || path == k_marker) {
         throw WriteError(fmt::format("refusing to write {} outside the output folder", path));
     }
-    std::error_code ec;
-    fs::create_directories(file.parent_path(), ec); // another thread may create it at the same time
-    std::ofstream stream(file, std::ios::binary | std::ios::trunc);
-    stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    stream.close();
-    if (!stream) {
-        throw WriteError(fmt::format("cannot write {}", file.generic_string()));
-    }
+    return file;
 }
 
-void SiteWriter::commit() {
-    put(k_marker, "This folder was written by parkpress; it replaces it on every build.\n");
+const Manifest::File* SiteWriter::old_file(const std::string& path) const {
+    if (!m_old) {
+        return nullptr;
+    }
+    const auto it = m_old->files.find(path);
+    if (it == m_old->files.end() || !unchanged(m_target / path, it->second)) {
+        return nullptr;
+    }
+    return &it->second;
+}
+
+bool SiteWriter::link_old(const std::string& path, const Manifest::File& old) {
+    const fs::path file = staged(path);
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec); // another thread may create it at the same time
+    if (::link((m_target / path).c_str(), file.c_str()) != 0) {
+        return false; // a file system without hard links: write the file instead
+    }
+    const std::lock_guard lock(m_mutex);
+    m_files[path] = old;
+    ++m_kept;
+    return true;
+}
+
+bool SiteWriter::reuse(const std::string& path, const std::string& key) {
+    if (key.empty()) {
+        return false;
+    }
+    const Manifest::File* old = old_file(path);
+    if (old == nullptr || old->key != key) {
+        return false;
+    }
+    return link_old(path, *old);
+}
+
+void SiteWriter::put(const std::string& path, std::string bytes, const std::string& key) {
+    const fs::path file = staged(path);
+    const std::string hash = core::digest_of(bytes);
+    if (const Manifest::File* old = old_file(path); old != nullptr && old->hash == hash && old->size == bytes.size()) {
+        Manifest::File same = *old;
+        same.key = key;
+        if (link_old(path, same)) {
+            return;
+        }
+    }
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    bool ok = fd >= 0;
+    for (std::size_t done = 0; ok && done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        ok = n > 0;
+        done += ok ? static_cast<std::size_t>(n) : 0;
+    }
+    struct stat st {};
+    ok = ok && ::fstat(fd, &st) == 0;
+    if (fd >= 0) {
+        ok = ::close(fd) == 0 && ok;
+    }
+    if (!ok) {
+        throw WriteError(fmt::format("cannot write {}: {}", file.generic_string(), std::strerror(errno)));
+    }
+    const std::lock_guard lock(m_mutex);
+    m_files[path] = {key, hash, bytes.size(), mtime_ns(st)};
+    ++m_written;
+}
+
+void SiteWriter::commit(Manifest manifest) {
+    manifest.files = std::move(m_files);
+    const std::string marker = manifest.to_json();
+    {
+        std::ofstream stream(m_staging / k_marker, std::ios::binary | std::ios::trunc);
+        stream << marker;
+        if (!stream.flush()) {
+            throw WriteError(fmt::format("cannot write {}", (m_staging / k_marker).generic_string()));
+        }
+    }
     std::error_code ec;
     if (!fs::exists(m_target)) {
         fs::rename(m_staging, m_target);
         m_committed = true;
+        return;
+    }
+    // Every file is the old one and no old file is gone: the site did not change, so only
+    // the manifest is replaced (atomically, by rename), and nothing else is touched.
+    if (m_written == 0 && m_old && m_old->files.size() == manifest.files.size()) {
+        if (::rename((m_staging / k_marker).c_str(), (m_target / k_marker).c_str()) != 0) {
+            const int error = errno;
+            throw WriteError(fmt::format("cannot replace {}: {}", (m_target / k_marker).generic_string(),
+                                         std::strerror(error)));
+        }
+        m_committed = true;
+        fs::remove_all(m_staging, ec);
         return;
     }
     if (renameat2(AT_FDCWD, m_staging.c_str(), AT_FDCWD, m_target.c_str(), RENAME_EXCHANGE) != 0) {

@@ -2,8 +2,13 @@
 
 #include "render/output.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <string>
 
 namespace parkpress::write {
 
@@ -12,13 +17,39 @@ class WriteError : public std::runtime_error {
 };
 
 /// The file parkpress leaves in every output folder it writes, so that it can tell its own
-/// output from a folder it must not replace.
+/// output from a folder it must not replace. It holds the build's manifest (JSON).
 inline constexpr const char* k_marker = ".parkpress-output";
+
+/// What one build wrote, kept in the marker so that the next build can reuse it.
+struct Manifest {
+    struct File {
+        std::string key;  ///< digest of the inputs the file was made from ("" if not tracked)
+        std::string hash; ///< digest of its bytes
+        std::uint64_t size = 0;
+        std::int64_t mtime_ns = 0;
+    };
+    std::string inputs;      ///< digest of every input file and option (see input_fingerprint)
+    std::string report_out;  ///< what the build printed on stdout before its summary
+    std::string report_err;  ///< and on stderr (the warnings)
+    std::size_t pages = 0;
+    std::map<std::string, File> files; ///< by path relative to the output folder
+
+    [[nodiscard]] std::string to_json() const;
+    /// nullopt when the text is not a manifest of this version.
+    static std::optional<Manifest> from_json(const std::string& text);
+};
+
+/// The manifest of an earlier build in `out`, if `out` holds one whose files are all still
+/// exactly as that build left them (same set of files, sizes and modification times).
+std::optional<Manifest> intact_output(const std::filesystem::path& out);
 
 /// Writes a new site into a staging folder beside `out` as files arrive (from any thread),
 /// then `commit()` swaps it with `out` in one atomic rename (renameat2 RENAME_EXCHANGE) and
 /// removes the old tree. Destroyed without commit, it removes the staging folder: `out` is
 /// left exactly as it was.
+///
+/// Files of the previous build are reused by hard link, so they keep their modification
+/// times: a file whose inputs did not change (`reuse`), or whose new bytes equal the old.
 class SiteWriter : public render::Sink {
 public:
     explicit SiteWriter(const std::filesystem::path& out);
@@ -26,15 +57,32 @@ public:
     SiteWriter(const SiteWriter&) = delete;
     SiteWriter& operator=(const SiteWriter&) = delete;
 
-    /// Writes one file into the staging folder. Throws WriteError for a path outside it.
-    void put(const std::string& path, std::string bytes) override;
-    /// Makes the staged site the output. Throws WriteError.
-    void commit();
+    /// Writes one file into the staging folder (or links the old one if its bytes are the
+    /// same). Throws WriteError for a path outside it.
+    void put(const std::string& path, std::string bytes, const std::string& key) override;
+    using render::Sink::put;
+    /// Takes the previous build's file if it was made from inputs with the same key.
+    bool reuse(const std::string& path, const std::string& key) override;
+    /// Makes the staged site the output, with `manifest`'s report fields. Throws WriteError.
+    void commit(Manifest manifest);
+
+    [[nodiscard]] std::size_t written() const { return m_written; }
+    [[nodiscard]] std::size_t kept() const { return m_kept; }
 
 private:
+    /// The old file at `path` if the old manifest has it and it is untouched.
+    const Manifest::File* old_file(const std::string& path) const;
+    bool link_old(const std::string& path, const Manifest::File& old);
+    std::filesystem::path staged(const std::string& path) const;
+
     std::filesystem::path m_target;
     std::filesystem::path m_staging;
     bool m_committed = false;
+    std::optional<Manifest> m_old;
+    std::mutex m_mutex;
+    std::map<std::string, Manifest::File> m_files;
+    std::size_t m_written = 0;
+    std::size_t m_kept = 0;
 };
 
 } // namespace parkpress::write

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace parkpress::load {
+
+/// A digest of every file under `root` (paths relative to it, and bytes); nullopt as below.
+std::optional<std::string> tree_digest(const std::filesystem::path& root);
+
+/// A digest of every file under `content` and `theme` (their paths and bytes) and of
+/// `options`: two builds with the same fingerprint make the same site. Symbolic links are
+/// not followed here: with one, or with any file that cannot be read, the answer is nullopt
+/// and the caller builds everything.
+std::optional<std::string> input_fingerprint(const std::filesystem::path& content, const std::filesystem::path& theme,
+                                             std::string_view options);
+
+} // namespace parkpress::load

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# End-to-end test of rebuilds: a build with nothing changed writes nothing; after an edit, a
+# rebuild rewrites only the files whose bytes change, keeps the others (same inode and
+# modification time) and gives exactly what a build from scratch gives.
+#
+# Usage: incremental.sh BINARY PROJECT_DIR
+set -euo pipefail
+
+if [[ $# -ne 2 ]]; then
+    echo "usage: $0 BINARY PROJECT_DIR" >&2
+    exit 2
+fi
+BINARY=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+PROJECT=$(cd "$2" && pwd)
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/parkpress-incremental.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+CONTENT="$WORK/content"
+THEME="$WORK/theme"
+OUT="$WORK/site"
+cp -r "$PROJECT/tests/sites/valid" "$CONTENT"
+cp -r "$PROJECT/themes/default" "$THEME"
+ISLAND="$CONTENT/parks/henan/zhengzhou-smart-island.toml"
+XY_EDZ="$CONTENT/parks/hubei/xiangyang-economic-development-zone.toml"
+
+passed=0
+failed=0
+fail() {
+    echo "FAIL: $*" >&2
+    failed=$((failed + 1))
+}
+pass() {
+    passed=$((passed + 1))
+}
+
+# build: an incremental build into $OUT; its stdout in $WORK/stdout.
+build() {
+    local rc=0
+    "$BINARY" build "$CONTENT" --out "$OUT" --theme "$THEME" --no-pdf >"$WORK/stdout" 2>"$WORK/stderr" </dev/null || rc=$?
+    if [[ $rc -ne 0 ]]; then
+        cat "$WORK/stderr" >&2
+        fail "build exited with $rc"
+    fi
+}
+
+# snapshot FILE: every file of $OUT with its inode and modification time.
+snapshot() {
+    (cd "$OUT" && find . -type f -printf '%P %i %T@\n' | LC_ALL=C sort) >"$1"
+}
+
+# rewritten: the files that the last build wrote (new inode or time), one per line.
+rewritten() {
+    LC_ALL=C comm -13 "$WORK/before" "$WORK/after" | cut -d' ' -f1 | grep -v '^\.parkpress-output$' || true
+}
+
+# same_as_cold CASE: $OUT equals a build from scratch of the same content, byte for byte.
+same_as_cold() {
+    rm -rf "$WORK/cold"
+    "$BINARY" build "$CONTENT" --out "$WORK/cold" --theme "$THEME" --no-pdf >/dev/null 2>&1 </dev/null
+    if diff -r -x .parkpress-output "$OUT" "$WORK/cold" >"$WORK/diff"; then
+        pass
+    else
+        fail "$1: the rebuilt site differs from a build from scratch:"
+        head -20 "$WORK/diff" >&2
+    fi
+}
+
+# edit CASE COMMAND...: runs the command (an edit of the content), rebuilds, compares.
+edit() {
+    local name=$1
+    shift
+    snapshot "$WORK/before"
+    "$@"
+    build
+    snapshot "$WORK/after"
+    rewritten >"$WORK/rewritten"
+    same_as_cold "$name"
+}
+
+expect_rewritten() { # CASE FILE...: each file was rewritten
+    local name=$1
+    shift
+    for f in "$@"; do
+        grep -qxF "$f" "$WORK/rewritten" && pass || fail "$name: $f was not rewritten"
+    done
+}
+expect_kept() { # CASE FILE...: each file was kept as it was
+    local name=$1
+    shift
+    for f in "$@"; do
+        grep -qxF "$f" "$WORK/rewritten" && fail "$name: $f was rewritten" || pass
+    done
+}
+
+# 1. A first build, then one with nothing changed: it says so and touches no file at all.
+build
+snapshot "$WORK/first"
+build
+snapshot "$WORK/second"
+grep -q 'is up to date' "$WORK/stdout" && pass || fail "no-change rebuild: stdout does not say it is up to date: $(cat "$WORK/stdout")"
+grep -q '^checked ' "$WORK/stdout" && pass || fail "no-change rebuild: the check summary is not repeated"
+cmp -s "$WORK/first" "$WORK/second" && pass || fail "no-change rebuild: some file changed: $(diff "$WORK/first" "$WORK/second" | head -5)"
+
+# 2. One figure of one park: its pages change, other parks' pages and indicators do not.
+edit "one figure" sed -i 's/^value = 500$/value = 520/' "$ISLAND"
+expect_rewritten "one figure" parks/zhengzhou-smart-island/index.html indicators/high_level_talents/index.html \
+    data/facts.csv provinces/henan/index.html
+expect_kept "one figure" parks/xiangyang-high-tech-zone/index.html parks/xiangyang-economic-development-zone/index.html \
+    provinces/hubei/index.html indicators/enterprises/index.html assets/style.css sitemap.xml
+[[ $(wc -l <"$WORK/rewritten") -lt 20 ]] && pass || fail "one figure: $(wc -l <"$WORK/rewritten") files rewritten"
+
+# 3. A narrative: only its park's page.
+edit "narrative" sed -i 's/^# 襄阳高新区$/# 襄阳高新区概况/' "$CONTENT/parks/hubei/xiangyang-high-tech-zone.md"
+[[ $(cat "$WORK/rewritten") == "parks/xiangyang-high-tech-zone/index.html" ]] && pass ||
+    fail "narrative: rewritten $(tr '\n' ' ' <"$WORK/rewritten")"
+
+# 4. A target another park's narrative cites: that park's page changes too.
+edit "cited target" sed -i 's/^value = 500$/value = 520/' "$XY_EDZ"
+expect_rewritten "cited target" parks/xiangyang-high-tech-zone/index.html
+
+# 5. Every field of a figure, one at a time.
+edit "unit" sed -i 's/^value = 58.6$/value = 586000/; s/^unit = "亿元"$/unit = "万元"/' "$ISLAND"
+edit "qualifier" sed -i 's/^qualifier = "about"$/qualifier = "over"/' "$ISLAND"
+edit "period" sed -i 's/^period = 2023-12-31$/period = 2022/' "$ISLAND"
+edit "note" sed -i 's/^note = "自2022年开园以来累计"$/note = "开园以来累计"/' "$ISLAND"
+edit "basis" sed -i 's/^basis = "cumulative"$/basis = "stock"/' "$ISLAND"
+edit "target" sed -i 's/^by = 2025$/by = 2026/' "$ISLAND"
+
+# 6. Shared files: an indicator's name, a province's name, a source's title, the site title.
+edit "indicator" sed -i '0,/^name = "\(.*\)"$/s//name = "\1（改）"/' "$CONTENT/indicators.toml"
+edit "province" sed -i 's/^name = "湖北省"$/name = "湖北"/' "$CONTENT/provinces/hubei.toml"
+edit "source" sed -i '0,/^title = "\(.*\)"$/s//title = "\1（修订）"/' "$CONTENT/sources.toml"
+edit "site" sed -i '0,/^title = "\(.*\)"$/s//title = "\1 2"/' "$CONTENT/site.toml"
+
+# 7. A park renamed, a park added, a park removed.
+edit "rename" sed -i 's/^name = "郑州高新区智慧岛"$/name = "郑州智慧岛"/' "$ISLAND"
+edit "add" sed 's/^name = "郑州智慧岛"$/name = "郑州第二智慧岛"/' "$ISLAND" >"$CONTENT/parks/henan/zhengzhou-smart-island-2.toml"
+[[ -f $OUT/parks/zhengzhou-smart-island-2/index.html ]] && pass || fail "add: no page for the new park"
+edit "remove" rm "$CONTENT/parks/henan/zhengzhou-smart-island-2.toml"
+[[ ! -e $OUT/parks/zhengzhou-smart-island-2 ]] && pass || fail "remove: the removed park's page is still there"
+
+# 8. The theme: every page is rendered again, but files whose bytes are the same are kept.
+edit "theme" sed -i '1s/^/\/* edited *\/\n/' "$THEME/assets/style.css"
+expect_rewritten "theme" assets/style.css
+expect_kept "theme" parks/zhengzhou-smart-island/index.html index.html
+edit "template" sed -i 's/<\/footer>/<!-- edited --><\/footer>/' "$THEME/templates/layout.mustache"
+grep -q 'parks/zhengzhou-smart-island/index.html' "$WORK/rewritten" && pass || fail "template: pages were not rewritten"
+
+# 9. The output edited by hand: the next build is not fooled into doing nothing.
+rm "$OUT/parks/zhengzhou-smart-island/index.html"
+echo "stray" >"$OUT/stray.txt"
+build
+grep -q 'is up to date' "$WORK/stdout" && fail "damaged output: said up to date" || pass
+[[ ! -e $OUT/stray.txt ]] && pass || fail "damaged output: a stray file stayed"
+same_as_cold "damaged output"
+
+echo "incremental: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
