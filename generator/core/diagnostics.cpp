@@ -17,6 +17,11 @@ void Diagnostics::warning(SourceLocation where, std::string message) {
     m_items.push_back({Severity::warning, std::move(where), std::move(message)});
 }
 
+void Diagnostics::take(Diagnostics&& other) {
+    m_items.insert(m_items.end(), std::make_move_iterator(other.m_items.begin()), std::make_move_iterator(other.m_items.end()));
+    other.m_items.clear();
+}
+
 void Diagnostics::promote_warnings() {
     for (auto& d : m_items) {
         d.severity = Severity::error;

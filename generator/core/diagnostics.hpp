@@ -31,6 +31,8 @@ public:
     void error(SourceLocation where, std::string message);
     void warning(SourceLocation where, std::string message);
 
+    /// Adds every diagnostic of `other` (collected by another thread), emptying it.
+    void take(Diagnostics&& other);
     /// Turns every warning into an error (`--strict`).
     void promote_warnings();
     /// Sorts by file, line, column, severity and message, and drops exact duplicates.

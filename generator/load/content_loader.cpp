@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <memory>
+#include <thread>
 #include <sstream>
 
 namespace parkpress::load {
@@ -95,6 +97,9 @@ public:
     }
 
 private:
+    Loader(fs::path root, fs::path real_root, core::Diagnostics& diagnostics)
+        : m_root(std::move(root)), m_real_root(std::move(real_root)), m_diagnostics(diagnostics) {}
+
     std::string relative(const fs::path& p) const { return p.lexically_relative(m_root).generic_string(); }
 
     /// Whether a path, with every symbolic link resolved, stays inside the content folder.
@@ -439,6 +444,12 @@ private:
             m_diagnostics.error(file_start("parks"), "the folder parks/ is missing: add parks/<province>/<park>.toml files");
             return;
         }
+        struct Entry {
+            fs::directory_entry entry;
+            std::string province;
+            bool known_province = false;
+        };
+        std::vector<Entry> entries;
         for (const auto& folder : sorted_entries(dir)) {
             const std::string rel = relative(folder.path());
             std::error_code ec;
@@ -451,7 +462,47 @@ private:
             const std::string province = folder.path().filename().string();
             const bool known_province = fs::exists(m_root / "provinces" / (province + ".toml"));
             for (const auto& entry : sorted_entries(folder.path())) {
-                load_park_entry(entry, province, known_province);
+                entries.push_back({entry, province, known_province});
+            }
+        }
+        // Parks are independent of each other: they are read by several threads, each into
+        // a loader of its own over a contiguous run of files, and merged in order.
+        const std::size_t threads =
+            entries.size() < 256 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+        if (threads == 1) {
+            for (const auto& e : entries) {
+                load_park_entry(e.entry, e.province, e.known_province);
+            }
+        } else {
+            std::vector<core::Diagnostics> diagnostics(threads);
+            std::vector<std::unique_ptr<Loader>> workers;
+            for (std::size_t t = 0; t < threads; ++t) {
+                workers.push_back(std::unique_ptr<Loader>(new Loader(m_root, m_real_root, diagnostics[t])));
+                model::SiteModel& m = workers.back()->m_out.model;
+                m.site = m_out.model.site;
+                m.indicators = m_out.model.indicators;
+                m.sources = m_out.model.sources;
+                m.provinces = m_out.model.provinces;
+                m.gaps = m_out.model.gaps;
+            }
+            const std::size_t per = (entries.size() + threads - 1) / threads;
+            std::vector<std::thread> pool;
+            for (std::size_t t = 0; t < threads; ++t) {
+                pool.emplace_back([&, t] {
+                    for (std::size_t i = t * per; i < std::min(entries.size(), (t + 1) * per); ++i) {
+                        workers[t]->load_park_entry(entries[i].entry, entries[i].province, entries[i].known_province);
+                    }
+                });
+            }
+            for (auto& thread : pool) {
+                thread.join();
+            }
+            for (std::size_t t = 0; t < threads; ++t) {
+                LoadedContent& part = workers[t]->m_out;
+                std::move(part.model.parks.begin(), part.model.parks.end(), std::back_inserter(m_out.model.parks));
+                m_out.texts.merge(part.texts);
+                m_out.model.gaps.park_slugs.merge(part.model.gaps.park_slugs);
+                m_diagnostics.take(std::move(diagnostics[t]));
             }
         }
         std::sort(m_out.model.parks.begin(), m_out.model.parks.end(), [](const model::Park& a, const model::Park& b) {
