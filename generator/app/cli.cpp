@@ -150,7 +150,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     progress.stage("loading content");
     std::ostringstream check_out;
     std::ostringstream check_err;
-    const auto loaded = load_checked(options.content_dir, options.strict, check_out, check_err, &timings);
+    auto loaded = load_checked(options.content_dir, options.strict, check_out, check_err, &timings);
     progress.clear();
     out << check_out.str();
     err << check_err.str();
@@ -194,6 +194,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     if (const auto theme_digest = load::tree_digest(options.theme_dir)) {
         keys.emplace(model, index, loaded->first.texts, option_text + *theme_digest);
     }
+    // The files' texts served the diagnostics and the keys; rendering reads the model only.
+    std::map<std::string, std::string>().swap(loaded->first.texts);
     // Counts what is written, for the summary.
     struct CountingSink : render::Sink {
         write::SiteWriter& inner;

@@ -89,6 +89,29 @@ std::string PageContext::target_text(const model::Target& target) const {
     return fmt::format("{}（{}年目标）", v.text, target.by);
 }
 
+Data PageContext::figure(const model::Park& park, const model::Fact& fact, const std::string& common_period) const {
+    const auto* ind = find_indicator(m_model, fact.indicator);
+    const auto v = display(fact.quantity, fact.qualifier, ind != nullptr ? ind->unit : fact.quantity.unit);
+    Data d;
+    put(d, "park", park_link(park));
+    Data indicator;
+    put(indicator, "name", ind != nullptr ? ind->name : fact.indicator);
+    put(indicator, "url", url(paths::indicator(fact.indicator)));
+    put(d, "indicator", std::move(indicator));
+    put(d, "value", v.symbol + v.number);
+    put(d, "number", v.number);
+    put(d, "sort", plain_number(v.value));
+    put(d, "unit", v.unit);
+    put(d, "qualifier", qualifier_name(fact.qualifier));
+    put(d, "bounded", fact.qualifier != model::Qualifier::none);
+    if (v.converted) {
+        put(d, "written", format_number(fact.quantity.value) + fact.quantity.unit);
+    }
+    put(d, "period", period_text(fact.period));
+    put(d, "other_period", !common_period.empty() && model::to_string(fact.period) != common_period);
+    return d;
+}
+
 Data PageContext::fact(const model::Park& park, const model::Fact& fact, const std::string& common_period) const {
     const auto* ind = find_indicator(m_model, fact.indicator);
     const auto v = display(fact.quantity, fact.qualifier, ind != nullptr ? ind->unit : fact.quantity.unit);

@@ -27,6 +27,9 @@ public:
     /// A fact as a table row: indicator, value in the display unit with qualifier, as written,
     /// basis, period, source, note, and marks for bounds and other periods.
     [[nodiscard]] Data fact(const model::Park& park, const model::Fact& fact, const std::string& common_period = {}) const;
+    /// The figure only, for lists of many: what `_figure` shows, with the park and the
+    /// indicator as links and the period; no source, basis, note or province.
+    [[nodiscard]] Data figure(const model::Park& park, const model::Fact& fact, const std::string& common_period = {}) const;
     [[nodiscard]] Data target(const model::Park& park, const model::Target& target) const;
     [[nodiscard]] Data rank(const model::Rank& rank) const;
     /// "≈103亿元（2023年）": what a `{{fact}}` reference shows.

@@ -128,7 +128,7 @@ private:
         std::set<std::string> seen;
         for (const auto& fact : park.facts) {
             if (seen.insert(fact.indicator).second && key_facts.size() < 4) {
-                key_facts.push_back(ctx.fact(park, *m_model.latest_fact(park, fact.indicator)));
+                key_facts.push_back(ctx.figure(park, *m_model.latest_fact(park, fact.indicator)));
             }
         }
         put(d, "has_key_facts", !key_facts.empty());
@@ -700,7 +700,7 @@ private:
         if (it != m_index.citations.end()) {
             for (const auto& c : it->second) {
                 switch (c.kind) {
-                case compute::Citation::Kind::fact: facts.push_back(ctx.fact(*c.park, *c.fact)); break;
+                case compute::Citation::Kind::fact: facts.push_back(ctx.figure(*c.park, *c.fact)); break;
                 case compute::Citation::Kind::target: targets.push_back(ctx.target(*c.park, *c.target)); break;
                 case compute::Citation::Kind::rank: {
                     Data r = ctx.rank(*c.rank);
