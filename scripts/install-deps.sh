@@ -12,7 +12,7 @@ packages=(
     g++ cmake ninja-build pkg-config
     # libraries (see README, "Dependencies")
     libcmark-gfm-dev libcmark-gfm-extensions-dev libtomlplusplus-dev libfmt-dev libcli11-dev
-    nlohmann-json3-dev libkainjow-mustache-dev libxxhash-dev
+    nlohmann-json3-dev libkainjow-mustache-dev libxxhash-dev libjemalloc-dev
     # the PDF bulletins (without texlive-fonts-recommended, hyperref stops on font pzdr)
     pandoc texlive-xetex texlive-lang-chinese texlive-fonts-recommended texlive-latex-extra
     fonts-noto-cjk librsvg2-bin qpdf fontconfig
