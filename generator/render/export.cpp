@@ -4,6 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <future>
+#include <initializer_list>
+#include <string_view>
+
 namespace parkpress::render {
 namespace {
 
@@ -11,19 +16,42 @@ using nlohmann::ordered_json;
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-std::string csv_field(const std::string& value, bool numeric) {
-    std::string v = value;
-    if (!numeric && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
-        v.insert(0, "'");
+/// Appends one field, quoted when it must be; text that a spreadsheet would run as a formula
+/// gets an apostrophe first.
+void append_field(std::string& out, std::string_view v, bool numeric) {
+    const bool formula =
+        !numeric && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
+    if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+        if (formula) {
+            out += '\'';
+        }
+        out += v;
+        return;
     }
-    if (v.find_first_of(",\"\r\n") == std::string::npos) {
-        return v;
+    out += '"';
+    if (formula) {
+        out += '\'';
     }
-    std::string quoted = "\"";
     for (const char c : v) {
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
     }
-    return quoted + "\"";
+    out += '"';
+}
+
+/// Appends one record; `numeric` is a bit mask of the numeric fields.
+void append_record(std::string& out, std::initializer_list<std::string_view> fields, std::uint32_t numeric) {
+    std::size_t i = 0;
+    for (const auto field : fields) {
+        if (i > 0) {
+            out += ',';
+        }
+        append_field(out, field, ((numeric >> i) & 1U) != 0);
+        ++i;
+    }
+    out += "\r\n";
 }
 
 const model::Indicator* indicator_of(const model::SiteModel& m, const std::string& key) {
@@ -41,44 +69,57 @@ std::string province_name_of(const model::SiteModel& m, const std::string& slug)
     return it == m.provinces.end() ? slug : it->second.name;
 }
 
-std::string facts_csv(const model::SiteModel& m) {
-    std::string out(k_bom);
-    out += csv_record({"type", "park", "park_name", "province", "province_name", "indicator", "indicator_name", "value",
-                       "display_unit", "value_as_written", "unit_as_written", "qualifier", "period", "basis", "source",
-                       "source_title", "note"});
-    const std::vector<bool> numeric{false, false, false, false, false, false, false, true, false, true};
-    for (const auto& park : m.parks) {
+/// The facts.csv rows of parks [begin, end).
+std::string facts_rows(const model::SiteModel& m, std::size_t begin, std::size_t end) {
+    constexpr std::uint32_t numeric = (1U << 7) | (1U << 9); // value, value_as_written
+    std::string out;
+    for (std::size_t i = begin; i < end; ++i) {
+        const model::Park& park = m.parks[i];
         const std::string province = province_name_of(m, park.province);
         for (const auto& f : park.facts) {
             const auto* ind = indicator_of(m, f.indicator);
             const auto v = display(f.quantity, f.qualifier, ind != nullptr ? ind->unit : f.quantity.unit);
-            out += csv_record({"fact", park.slug, park.name, park.province, province, f.indicator,
-                               ind != nullptr ? ind->name : "", plain_number(v.value), v.unit,
-                               plain_number(f.quantity.value), f.quantity.unit, model::to_string(f.qualifier),
-                               model::to_string(f.period), model::to_string(m.basis_of(f)), f.source,
-                               source_title(m, f.source), f.note},
-                              numeric);
+            append_record(out, {"fact", park.slug, park.name, park.province, province, f.indicator,
+                                ind != nullptr ? std::string_view(ind->name) : "", plain_number(v.value), v.unit,
+                                plain_number(f.quantity.value), f.quantity.unit, model::to_string(f.qualifier),
+                                model::to_string(f.period), model::to_string(m.basis_of(f)), f.source,
+                                source_title(m, f.source), f.note},
+                          numeric);
         }
         for (const auto& t : park.targets) {
             const auto* ind = indicator_of(m, t.indicator);
             const auto v = display(t.quantity, t.qualifier, ind != nullptr ? ind->unit : t.quantity.unit);
-            out += csv_record({"target", park.slug, park.name, park.province, province, t.indicator,
-                               ind != nullptr ? ind->name : "", plain_number(v.value), v.unit,
-                               plain_number(t.quantity.value), t.quantity.unit, model::to_string(t.qualifier),
-                               std::to_string(t.by), "", t.source, source_title(m, t.source), t.note},
-                              numeric);
+            append_record(out, {"target", park.slug, park.name, park.province, province, t.indicator,
+                                ind != nullptr ? std::string_view(ind->name) : "", plain_number(v.value), v.unit,
+                                plain_number(t.quantity.value), t.quantity.unit, model::to_string(t.qualifier),
+                                std::to_string(t.by), "", t.source, source_title(m, t.source), t.note},
+                          numeric);
         }
         for (const auto& r : park.ranks) {
             std::string note = r.system + " / " + r.cohort;
             if (r.of) {
                 note += " / 共" + std::to_string(*r.of) + "个";
             }
-            out += csv_record({"rank", park.slug, park.name, park.province, province, "", "", std::to_string(r.rank),
-                               "名", std::to_string(r.rank), "名", "", r.period, "", r.source,
-                               source_title(m, r.source), note},
-                              numeric);
+            const std::string rank = std::to_string(r.rank);
+            append_record(out, {"rank", park.slug, park.name, park.province, province, "", "", rank, "名", rank, "名", "",
+                                r.period, "", r.source, source_title(m, r.source), note},
+                          numeric);
         }
     }
+    return out;
+}
+
+std::string facts_csv(const model::SiteModel& m) {
+    std::string out(k_bom);
+    append_record(out, {"type", "park", "park_name", "province", "province_name", "indicator", "indicator_name", "value",
+                        "display_unit", "value_as_written", "unit_as_written", "qualifier", "period", "basis", "source",
+                        "source_title", "note"},
+                  0);
+    // The largest download: its second half is made on another thread.
+    const std::size_t half = m.parks.size() / 2;
+    auto second = std::async(std::launch::async, [&m, half] { return facts_rows(m, half, m.parks.size()); });
+    out += facts_rows(m, 0, half);
+    out += second.get();
     return out;
 }
 
@@ -215,7 +256,7 @@ std::string csv_record(const std::vector<std::string>& fields, const std::vector
         if (i > 0) {
             out += ',';
         }
-        out += csv_field(fields[i], i < numeric.size() && numeric[i]);
+        append_field(out, fields[i], i < numeric.size() && numeric[i]);
     }
     return out + "\r\n";
 }
