@@ -486,14 +486,16 @@ private:
                 m.gaps = m_out.model.gaps;
             }
             const std::size_t per = (entries.size() + threads - 1) / threads;
+            auto work = [&](std::size_t t) {
+                for (std::size_t i = t * per; i < std::min(entries.size(), (t + 1) * per); ++i) {
+                    workers[t]->load_park_entry(entries[i].entry, entries[i].province, entries[i].known_province);
+                }
+            };
             std::vector<std::thread> pool;
-            for (std::size_t t = 0; t < threads; ++t) {
-                pool.emplace_back([&, t] {
-                    for (std::size_t i = t * per; i < std::min(entries.size(), (t + 1) * per); ++i) {
-                        workers[t]->load_park_entry(entries[i].entry, entries[i].province, entries[i].known_province);
-                    }
-                });
+            for (std::size_t t = 1; t < threads; ++t) {
+                pool.emplace_back(work, t);
             }
+            work(0);
             for (auto& thread : pool) {
                 thread.join();
             }

@@ -112,13 +112,16 @@ Data PageContext::figure(const model::Park& park, const model::Fact& fact, const
     return d;
 }
 
-Data PageContext::fact(const model::Park& park, const model::Fact& fact, const std::string& common_period) const {
+Data PageContext::fact(const model::Park& park, const model::Fact& fact, const std::string& common_period,
+                       bool context) const {
     const auto* ind = find_indicator(m_model, fact.indicator);
     const auto v = display(fact.quantity, fact.qualifier, ind != nullptr ? ind->unit : fact.quantity.unit);
     Data d;
     put(d, "park", park_link(park));
-    put(d, "province", province_link(park.province));
-    put(d, "indicator", indicator_link(fact.indicator));
+    if (context) {
+        put(d, "province", province_link(park.province));
+        put(d, "indicator", indicator_link(fact.indicator));
+    }
     put(d, "value", v.symbol + v.number);
     put(d, "number", v.number);
     put(d, "sort", plain_number(v.value));

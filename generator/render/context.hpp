@@ -26,7 +26,10 @@ public:
 
     /// A fact as a table row: indicator, value in the display unit with qualifier, as written,
     /// basis, period, source, note, and marks for bounds and other periods.
-    [[nodiscard]] Data fact(const model::Park& park, const model::Fact& fact, const std::string& common_period = {}) const;
+    /// `context`: with links to the fact's province and indicator (pages of one indicator
+    /// leave them out: each of thousands of rows would repeat them).
+    [[nodiscard]] Data fact(const model::Park& park, const model::Fact& fact, const std::string& common_period = {},
+                            bool context = true) const;
     /// The figure only, for lists of many: what `_figure` shows, with the park and the
     /// indicator as links and the period; no source, basis, note or province.
     [[nodiscard]] Data figure(const model::Park& park, const model::Fact& fact, const std::string& common_period = {}) const;

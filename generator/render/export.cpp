@@ -69,10 +69,9 @@ std::string province_name_of(const model::SiteModel& m, const std::string& slug)
     return it == m.provinces.end() ? slug : it->second.name;
 }
 
-/// The facts.csv rows of parks [begin, end).
-std::string facts_rows(const model::SiteModel& m, std::size_t begin, std::size_t end) {
+/// Appends the facts.csv rows of parks [begin, end).
+void append_rows(std::string& out, const model::SiteModel& m, std::size_t begin, std::size_t end) {
     constexpr std::uint32_t numeric = (1U << 7) | (1U << 9); // value, value_as_written
-    std::string out;
     for (std::size_t i = begin; i < end; ++i) {
         const model::Park& park = m.parks[i];
         const std::string province = province_name_of(m, park.province);
@@ -106,7 +105,6 @@ std::string facts_rows(const model::SiteModel& m, std::size_t begin, std::size_t
                           numeric);
         }
     }
-    return out;
 }
 
 std::string facts_csv(const model::SiteModel& m) {
@@ -117,8 +115,12 @@ std::string facts_csv(const model::SiteModel& m) {
                   0);
     // The largest download: its second half is made on another thread.
     const std::size_t half = m.parks.size() / 2;
-    auto second = std::async(std::launch::async, [&m, half] { return facts_rows(m, half, m.parks.size()); });
-    out += facts_rows(m, 0, half);
+    auto second = std::async(std::launch::async, [&m, half] {
+        std::string rows;
+        append_rows(rows, m, half, m.parks.size());
+        return rows;
+    });
+    append_rows(out, m, 0, half);
     out += second.get();
     return out;
 }

@@ -53,6 +53,13 @@ public:
             });
         };
         auto site_key = [keys] { return keys->site(); };
+        // The downloads are the largest files: the first starts now and the others come
+        // last, so that no two of them are in memory at once.
+        auto exports = export_tasks(m_model);
+        auto export_task = [&](std::pair<std::string, std::function<std::string()>>& e) {
+            task(e.first, site_key, [this, path = e.first, render = std::move(e.second)] { store(path, render()); }, false);
+        };
+        export_task(exports.front());
         task(paths::home(), site_key, [this] { home(); });
         task(paths::parks_index(), site_key, [this] { parks_index(); });
         for (const auto& park : m_model.parks) {
@@ -83,8 +90,8 @@ public:
         auto layout_key = [keys] { return keys->layout(); };
         task("feed.xml", layout_key, [this] { feed(); }, false);
         task("404.html", layout_key, [this] { not_found(); }, false);
-        for (auto& [path, render] : export_tasks(m_model)) {
-            task(path, site_key, [this, path = path, render = std::move(render)] { store(path, render()); }, false);
+        for (std::size_t i = 1; i < exports.size(); ++i) {
+            export_task(exports[i]);
         }
         stage("pages and exports");
         run_parallel(tasks, jobs);
@@ -118,7 +125,8 @@ private:
         store(path, std::move(page), section != "none");
     }
 
-    Data park_summary(const PageContext& ctx, const model::Park& park) const {
+    /// A park in a list; `figures`: with its latest figures for its first four indicators.
+    Data park_summary(const PageContext& ctx, const model::Park& park, bool figures = true) const {
         Data d = ctx.park_link(park);
         put(d, "kind", ctx.kind_link(park.kind));
         put(d, "level", level_name(park.level));
@@ -127,7 +135,7 @@ private:
         DataList key_facts;
         std::set<std::string> seen;
         for (const auto& fact : park.facts) {
-            if (seen.insert(fact.indicator).second && key_facts.size() < 4) {
+            if (figures && seen.insert(fact.indicator).second && key_facts.size() < 4) {
                 key_facts.push_back(ctx.figure(park, *m_model.latest_fact(park, fact.indicator)));
             }
         }
@@ -139,7 +147,7 @@ private:
     }
 
     /// Parks as a tree: top-level parks of the list, each with its sub-parks nested.
-    Data park_tree(const PageContext& ctx, const std::vector<const model::Park*>& parks) const {
+    Data park_tree(const PageContext& ctx, const std::vector<const model::Park*>& parks, bool figures = true) const {
         std::set<std::string> in_list;
         for (const auto* p : parks) {
             in_list.insert(p->slug);
@@ -147,20 +155,21 @@ private:
         DataList roots;
         for (const auto* p : parks) {
             if (p->parent.empty() || !in_list.contains(p->parent)) {
-                roots.push_back(park_node(ctx, *p, in_list, 0));
+                roots.push_back(park_node(ctx, *p, in_list, 0, figures));
             }
         }
         return list_of(std::move(roots));
     }
 
-    Data park_node(const PageContext& ctx, const model::Park& park, const std::set<std::string>& in_list, int depth) const {
-        Data d = park_summary(ctx, park);
+    Data park_node(const PageContext& ctx, const model::Park& park, const std::set<std::string>& in_list, int depth,
+                   bool figures) const {
+        Data d = park_summary(ctx, park, figures);
         DataList children;
         const auto it = m_index.children.find(park.slug);
         if (it != m_index.children.end() && depth < 16) {
             for (const auto* child : it->second) {
                 if (in_list.contains(child->slug)) {
-                    children.push_back(park_node(ctx, *child, in_list, depth + 1));
+                    children.push_back(park_node(ctx, *child, in_list, depth + 1, figures));
                 }
             }
         }
@@ -283,8 +292,10 @@ private:
         for (const auto& slug : m_index.province_order) {
             Data g = ctx.province_link(slug);
             const auto it = m_index.parks_by_province.find(slug);
+            // Every park of the country: a directory, without figures (the province pages
+            // have them), so that the page stays light at national scale.
             put(g, "parks", park_tree(ctx, it == m_index.parks_by_province.end() ? std::vector<const model::Park*>{}
-                                                                                 : it->second));
+                                                                                 : it->second, false));
             append(groups, std::move(g));
         }
         Data d;
@@ -585,7 +596,7 @@ private:
             Data g = ctx.province_link(ps.province);
             DataList rows;
             for (const auto& f : ps.facts) {
-                rows.push_back(ctx.fact(*f.park, *f.fact, ii.common_period));
+                rows.push_back(ctx.fact(*f.park, *f.fact, ii.common_period, false));
                 any_other_period = any_other_period || model::to_string(f.fact->period) != ii.common_period;
                 any_bounded = any_bounded || f.fact->qualifier != model::Qualifier::none;
             }
