@@ -75,6 +75,20 @@ const model::Indicator* find_indicator(const model::SiteModel& m, const std::str
     const auto it = m.indicators.find(key);
     return it == m.indicators.end() ? nullptr : &it->second;
 }
+/// What the `_figure` partial shows of a value: the number with its qualifier's symbol, the
+/// unit, the qualifier in words, and the value as written when it was converted.
+void put_value(Data& d, const DisplayValue& v, const model::Quantity& written, model::Qualifier qualifier) {
+    put(d, "value", v.symbol + v.number);
+    put(d, "number", v.number);
+    put(d, "sort", plain_number(v.value));
+    put(d, "unit", v.unit);
+    put(d, "qualifier", qualifier_name(qualifier));
+    put(d, "bounded", qualifier != model::Qualifier::none);
+    if (v.converted) {
+        put(d, "written", format_number(written.value) + written.unit);
+    }
+}
+
 } // namespace
 
 std::string PageContext::fact_text(const model::Fact& fact) const {
@@ -98,15 +112,7 @@ Data PageContext::figure(const model::Park& park, const model::Fact& fact, const
     put(indicator, "name", ind != nullptr ? ind->name : fact.indicator);
     put(indicator, "url", url(paths::indicator(fact.indicator)));
     put(d, "indicator", std::move(indicator));
-    put(d, "value", v.symbol + v.number);
-    put(d, "number", v.number);
-    put(d, "sort", plain_number(v.value));
-    put(d, "unit", v.unit);
-    put(d, "qualifier", qualifier_name(fact.qualifier));
-    put(d, "bounded", fact.qualifier != model::Qualifier::none);
-    if (v.converted) {
-        put(d, "written", format_number(fact.quantity.value) + fact.quantity.unit);
-    }
+    put_value(d, v, fact.quantity, fact.qualifier);
     put(d, "period", period_text(fact.period));
     put(d, "other_period", !common_period.empty() && model::to_string(fact.period) != common_period);
     return d;
@@ -122,15 +128,7 @@ Data PageContext::fact(const model::Park& park, const model::Fact& fact, const s
         put(d, "province", province_link(park.province));
         put(d, "indicator", indicator_link(fact.indicator));
     }
-    put(d, "value", v.symbol + v.number);
-    put(d, "number", v.number);
-    put(d, "sort", plain_number(v.value));
-    put(d, "unit", v.unit);
-    put(d, "qualifier", qualifier_name(fact.qualifier));
-    put(d, "bounded", fact.qualifier != model::Qualifier::none);
-    if (v.converted) {
-        put(d, "written", format_number(fact.quantity.value) + fact.quantity.unit);
-    }
+    put_value(d, v, fact.quantity, fact.qualifier);
     const model::Basis basis = m_model.basis_of(fact);
     put(d, "basis", basis_name(basis));
     put(d, "basis_overridden", ind != nullptr && basis != ind->basis);
@@ -149,14 +147,7 @@ Data PageContext::target(const model::Park& park, const model::Target& target) c
     put(d, "park", park_link(park));
     put(d, "province", province_link(park.province));
     put(d, "indicator", indicator_link(target.indicator));
-    put(d, "value", v.symbol + v.number);
-    put(d, "sort", plain_number(v.value));
-    put(d, "unit", v.unit);
-    put(d, "qualifier", qualifier_name(target.qualifier));
-    put(d, "bounded", target.qualifier != model::Qualifier::none);
-    if (v.converted) {
-        put(d, "written", format_number(target.quantity.value) + target.quantity.unit);
-    }
+    put_value(d, v, target.quantity, target.qualifier);
     put(d, "by", std::to_string(target.by));
     put(d, "source", source_link(target.source));
     put(d, "note", target.note);
