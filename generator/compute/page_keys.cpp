@@ -100,10 +100,11 @@ std::string PageKeys::park(const model::Park& park) const {
     return h.hex();
 }
 
-std::string PageKeys::province(const std::string& slug) const {
+std::string PageKeys::parks_key(std::string_view kind, const std::string& key,
+                                const std::map<std::string, std::vector<const model::Park*>>& parks) const {
     core::Hasher h;
-    h.add("province").add(m_layout).add(slug);
-    if (const auto it = m_index.parks_by_province.find(slug); it != m_index.parks_by_province.end()) {
+    h.add(kind).add(m_layout).add(key);
+    if (const auto it = parks.find(key); it != parks.end()) {
         for (const auto* p : it->second) {
             h.add(m_data.at(p));
         }
@@ -111,16 +112,11 @@ std::string PageKeys::province(const std::string& slug) const {
     return h.hex();
 }
 
-std::string PageKeys::kind(const std::string& key) const {
-    core::Hasher h;
-    h.add("kind").add(m_layout).add(key);
-    if (const auto it = m_index.parks_by_kind.find(key); it != m_index.parks_by_kind.end()) {
-        for (const auto* p : it->second) {
-            h.add(m_data.at(p));
-        }
-    }
-    return h.hex();
+std::string PageKeys::province(const std::string& slug) const {
+    return parks_key("province", slug, m_index.parks_by_province);
 }
+
+std::string PageKeys::kind(const std::string& key) const { return parks_key("kind", key, m_index.parks_by_kind); }
 
 std::string PageKeys::indicator(const std::string& key) const {
     const auto it = m_indicators.find(key);

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace parkpress::compute {
 
@@ -39,6 +40,10 @@ public:
     [[nodiscard]] std::string bulletin_pdf(const model::Bulletin& bulletin) const;
 
 private:
+    /// A page of the parks listed under `key` in `parks` (a province's, a kind's).
+    [[nodiscard]] std::string parks_key(std::string_view kind, const std::string& key,
+                                        const std::map<std::string, std::vector<const model::Park*>>& parks) const;
+
     const model::SiteModel& m_model;
     const SiteIndex& m_index;
     std::string m_layout; ///< base, non-park files, park identities
