@@ -136,15 +136,19 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     // Where the folders are does not matter (diagnostics name files relative to them).
     const std::string option_text =
         fmt::format("parkpress {}\nstrict {}\npdf {}\n", PARKPRESS_VERSION, options.strict, !options.no_pdf);
-    const auto inputs = load::input_fingerprint(options.content_dir, options.theme_dir, option_text);
-    if (inputs) {
-        if (const auto previous = write::intact_output(options.out_dir); previous && previous->inputs == *inputs) {
-            out << previous->report_out;
-            err << previous->report_err;
-            out << fmt::format("{} is up to date: nothing changed since it was built ({})\n", options.out_dir,
-                               plural(previous->pages, "page"));
-            return k_exit_ok;
-        }
+    const auto theme_digest = load::tree_digest(options.theme_dir);
+    const auto content_digest = theme_digest ? load::tree_digest(options.content_dir) : std::nullopt;
+    std::optional<std::string> inputs;
+    if (content_digest) {
+        inputs = load::combine_fingerprint(option_text, *content_digest, *theme_digest);
+    }
+    auto previous = write::read_manifest(options.out_dir);
+    if (inputs && previous && previous->inputs == *inputs && write::is_intact(options.out_dir, *previous)) {
+        out << previous->report_out;
+        err << previous->report_err;
+        out << fmt::format("{} is up to date: nothing changed since it was built ({})\n", options.out_dir,
+                           plural(previous->pages, "page"));
+        return k_exit_ok;
     }
 
     progress.stage("loading content");
@@ -184,7 +188,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     const auto index = compute::build_index(model);
     std::optional<write::SiteWriter> writer;
     try {
-        writer.emplace(options.out_dir);
+        writer.emplace(options.out_dir, std::move(previous));
     } catch (const std::exception& e) {
         err << "parkpress: cannot write the output folder: " << e.what() << '\n';
         return k_exit_usage;
@@ -192,7 +196,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     // What each page is made from, so that pages whose inputs did not change are kept.
     timings.start("page keys");
     std::optional<compute::PageKeys> keys;
-    if (const auto theme_digest = load::tree_digest(options.theme_dir)) {
+    if (theme_digest) {
         keys.emplace(model, index, loaded->first.texts, option_text + *theme_digest);
     }
     // The files' texts served the diagnostics and the keys; rendering reads the model only.

@@ -64,14 +64,19 @@ std::optional<std::string> tree_digest(const fs::path& root) {
     return hasher.hex();
 }
 
-std::optional<std::string> input_fingerprint(const fs::path& content, const fs::path& theme, std::string_view options) {
+std::string combine_fingerprint(std::string_view options, std::string_view content, std::string_view theme) {
     core::Hasher hasher;
-    std::string buffer;
-    hasher.add(options);
-    if (!add_tree(hasher, content, buffer) || !add_tree(hasher, theme, buffer)) {
+    hasher.add(options).add(content).add(theme);
+    return hasher.hex();
+}
+
+std::optional<std::string> input_fingerprint(const fs::path& content, const fs::path& theme, std::string_view options) {
+    const auto c = tree_digest(content);
+    const auto t = c ? tree_digest(theme) : std::nullopt;
+    if (!t) {
         return std::nullopt;
     }
-    return hasher.hex();
+    return combine_fingerprint(options, *c, *t);
 }
 
 } // namespace parkpress::load

@@ -16,5 +16,7 @@ std::optional<std::string> tree_digest(const std::filesystem::path& root);
 /// and the caller builds everything.
 std::optional<std::string> input_fingerprint(const std::filesystem::path& content, const std::filesystem::path& theme,
                                              std::string_view options);
+/// The same from the two folders' tree digests, for a caller that needs them apart too.
+std::string combine_fingerprint(std::string_view options, std::string_view content, std::string_view theme);
 
 } // namespace parkpress::load

@@ -110,15 +110,16 @@ std::optional<Manifest> Manifest::from_json(const std::string& text) {
     }
 }
 
-std::optional<Manifest> intact_output(const fs::path& out) {
+std::optional<Manifest> read_manifest(const fs::path& out) {
     std::error_code ec;
     if (!fs::is_regular_file(out / k_marker, ec)) {
         return std::nullopt;
     }
-    auto manifest = Manifest::from_json(read_text(out / k_marker));
-    if (!manifest) {
-        return std::nullopt;
-    }
+    return Manifest::from_json(read_text(out / k_marker));
+}
+
+bool is_intact(const fs::path& out, const Manifest& manifest) {
+    std::error_code ec;
     std::size_t seen = 0;
     for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
@@ -129,28 +130,33 @@ std::optional<Manifest> intact_output(const fs::path& out) {
         if (rel == k_marker) {
             continue;
         }
-        const auto f = manifest->files.find(rel);
-        if (f == manifest->files.end() || !unchanged(it->path(), f->second)) {
-            return std::nullopt;
+        const auto f = manifest.files.find(rel);
+        if (f == manifest.files.end() || !unchanged(it->path(), f->second)) {
+            return false;
         }
         ++seen;
     }
-    if (ec || seen != manifest->files.size()) {
+    return !ec && seen == manifest.files.size();
+}
+
+std::optional<Manifest> intact_output(const fs::path& out) {
+    auto manifest = read_manifest(out);
+    if (!manifest || !is_intact(out, *manifest)) {
         return std::nullopt;
     }
     return manifest;
 }
 
-SiteWriter::SiteWriter(const fs::path& out) : m_target(fs::absolute(out).lexically_normal()) {
+SiteWriter::SiteWriter(const fs::path& out) : SiteWriter(out, read_manifest(out)) {}
+
+SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous)
+    : m_target(fs::absolute(out).lexically_normal()), m_old(std::move(previous)) {
     const fs::path parent = m_target.parent_path();
     fs::create_directories(parent);
     m_staging = parent / fmt::format(".{}.parkpress-new-{}", m_target.filename().string(), getpid());
     std::error_code ec;
     fs::remove_all(m_staging, ec);
     fs::create_directory(m_staging);
-    if (fs::is_regular_file(m_target / k_marker, ec)) {
-        m_old = Manifest::from_json(read_text(m_target / k_marker));
-    }
 }
 
 SiteWriter::~SiteWriter() {

@@ -39,8 +39,12 @@ struct Manifest {
     static std::optional<Manifest> from_json(const std::string& text);
 };
 
-/// The manifest of an earlier build in `out`, if `out` holds one whose files are all still
-/// exactly as that build left them (same set of files, sizes and modification times).
+/// The manifest an earlier build left in `out`, if any.
+std::optional<Manifest> read_manifest(const std::filesystem::path& out);
+/// Whether the files in `out` are all still exactly as the build of `manifest` left them
+/// (same set of files, sizes and modification times).
+bool is_intact(const std::filesystem::path& out, const Manifest& manifest);
+/// The manifest of an earlier build in `out`, if `out` is intact.
 std::optional<Manifest> intact_output(const std::filesystem::path& out);
 
 /// Writes a new site into a staging folder beside `out` as files arrive (from any thread),
@@ -52,7 +56,9 @@ std::optional<Manifest> intact_output(const std::filesystem::path& out);
 /// times: a file whose inputs did not change (`reuse`), or whose new bytes equal the old.
 class SiteWriter : public render::Sink {
 public:
+    /// `previous`: the manifest in `out`, when the caller has read it already.
     explicit SiteWriter(const std::filesystem::path& out);
+    SiteWriter(const std::filesystem::path& out, std::optional<Manifest> previous);
     ~SiteWriter() override;
     SiteWriter(const SiteWriter&) = delete;
     SiteWriter& operator=(const SiteWriter&) = delete;
