@@ -2,6 +2,7 @@
 
 #include "compute/site_index.hpp"
 #include "core/diagnostics.hpp"
+#include "core/hash.hpp"
 #include "core/timing.hpp"
 #include "load/content_loader.hpp"
 #include "load/theme_loader.hpp"
@@ -16,6 +17,7 @@
 #include "compute/page_keys.hpp"
 #include "load/fingerprint.hpp"
 
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
@@ -133,9 +135,16 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     // Nothing changed since the last build (same input files, options and parkpress, and the
     // output as that build left it): say so, as that build did, and touch nothing.
     timings.start("fingerprint");
-    // Where the folders are does not matter (diagnostics name files relative to them).
-    const std::string option_text =
-        fmt::format("parkpress {}\nstrict {}\npdf {}\n", PARKPRESS_VERSION, options.strict, !options.no_pdf);
+    // Where the folders are does not matter (diagnostics name files relative to them). The
+    // program's own bytes do: a parkpress built from another commit may render differently
+    // under the same version number.
+    std::string self;
+    {
+        std::ifstream exe("/proc/self/exe", std::ios::binary);
+        self.assign(std::istreambuf_iterator<char>(exe), {});
+    }
+    const std::string option_text = fmt::format("parkpress {} {}\nstrict {}\npdf {}\n", PARKPRESS_VERSION,
+                                                core::digest_of(self), options.strict, !options.no_pdf);
     const auto theme_digest = load::tree_digest(options.theme_dir);
     const auto content_digest = theme_digest ? load::tree_digest(options.content_dir) : std::nullopt;
     std::optional<std::string> inputs;

@@ -154,5 +154,13 @@ grep -q 'is up to date' "$WORK/stdout" && fail "damaged output: said up to date"
 [[ ! -e $OUT/stray.txt ]] && pass || fail "damaged output: a stray file stayed"
 same_as_cold "damaged output"
 
+# 10. Another build of parkpress (same version number, other bytes) is not trusted with the
+# previous output: it renders every page again.
+cp "$BINARY" "$WORK/parkpress-other"
+printf 'x' >>"$WORK/parkpress-other" # an ELF file runs the same with a byte appended
+"$WORK/parkpress-other" build "$CONTENT" --out "$OUT" --theme "$THEME" --no-pdf >"$WORK/stdout" 2>&1 </dev/null
+grep -q 'is up to date' "$WORK/stdout" && fail "another binary: said up to date" || pass
+grep -q '^built ' "$WORK/stdout" && pass || fail "another binary: did not build: $(cat "$WORK/stdout")"
+
 echo "incremental: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
