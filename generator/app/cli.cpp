@@ -181,7 +181,6 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         err << "parkpress: " << e.what() << '\n';
         return k_exit_usage;
     }
-    loaded->first.model.drop_source_locations();
     const model::SiteModel& model = loaded->first.model;
     const bool with_pdf = !options.no_pdf && !model.bulletins.empty();
     if (with_pdf) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/file_name.hpp"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -10,7 +12,7 @@ namespace parkpress::core {
 /// A place in a content file; line and column are 1-based, 0 means unknown.
 /// `file` is relative to the content folder, with '/' separators.
 struct SourceLocation {
-    std::string file;
+    FileName file;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
 

@@ -204,7 +204,7 @@ private:
             m_out.model.gaps.kinds = true;
             return;
         }
-        const std::string file = relative(path);
+        const core::FileName file = relative(path);
         TableReader r(*table, file, "site.toml", m_diagnostics, {"title", "description", "language", "base_url", "kinds"});
         auto& site = m_out.model.site;
         site.title = r.string("title", true).value_or("");
@@ -253,7 +253,7 @@ private:
             m_out.model.gaps.indicators = true;
             return;
         }
-        const std::string file = relative(path);
+        const core::FileName file = relative(path);
         for (const auto& [key, node] : *table) {
             const std::string name(key.str());
             const SourceLocation key_where = location_of(file, key.source());
@@ -354,7 +354,7 @@ private:
             m_out.model.gaps.sources = true;
             return;
         }
-        const std::string file = relative(path);
+        const core::FileName file = relative(path);
         for (const auto& [key, node] : *table) {
             const auto name = slug_key(key, file, "source key");
             const toml::table* t = node.as_table();
@@ -403,7 +403,7 @@ private:
                 m_out.model.gaps.provinces = true;
                 continue;
             }
-            const std::string file = relative(entry.path());
+            const core::FileName file = relative(entry.path());
             TableReader r(*table, file, "the province", m_diagnostics, {"name", "short", "name_en", "code"});
             model::Province p;
             p.slug = entry.path().stem().string();
@@ -754,7 +754,7 @@ private:
             if (!table) {
                 continue;
             }
-            const std::string file = relative(path);
+            const core::FileName file = relative(path);
             TableReader r(*table, file, "the bulletin", m_diagnostics,
                           {"title", "number", "date", "provinces", "kinds", "parks", "indicators", "period"});
             model::Bulletin b;

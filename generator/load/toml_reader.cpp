@@ -9,7 +9,7 @@
 
 namespace parkpress::load {
 
-SourceLocation location_of(const std::string& file, const toml::source_region& region) {
+SourceLocation location_of(core::FileName file, const toml::source_region& region) {
     return {file, std::max<std::uint32_t>(region.begin.line, 1), std::max<std::uint32_t>(region.begin.column, 1)};
 }
 
@@ -29,9 +29,9 @@ std::string_view type_name(const toml::node& node) {
     return "value";
 }
 
-TableReader::TableReader(const toml::table& table, std::string file, std::string what, Diagnostics& diagnostics,
+TableReader::TableReader(const toml::table& table, core::FileName file, std::string what, Diagnostics& diagnostics,
                          std::vector<std::string> allowed)
-    : m_table(table), m_file(std::move(file)), m_what(std::move(what)), m_diagnostics(diagnostics),
+    : m_table(table), m_file(file), m_what(std::move(what)), m_diagnostics(diagnostics),
       m_allowed(std::move(allowed)) {}
 
 void TableReader::finish() {

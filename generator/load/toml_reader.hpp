@@ -19,14 +19,14 @@ using core::Diagnostics;
 using core::SourceLocation;
 
 /// Where a toml++ node or key is, as a content-relative location.
-SourceLocation location_of(const std::string& file, const toml::source_region& region);
+SourceLocation location_of(core::FileName file, const toml::source_region& region);
 
 /// Reads one TOML table against a schema: typed getters for the keys it allows, each
 /// reporting a wrong type or a missing required key at its position, and `finish()`,
 /// which reports every key that the schema does not allow (with a "did you mean" hint).
 class TableReader {
 public:
-    TableReader(const toml::table& table, std::string file, std::string what, Diagnostics& diagnostics,
+    TableReader(const toml::table& table, core::FileName file, std::string what, Diagnostics& diagnostics,
                 std::vector<std::string> allowed);
 
     /// Reports unknown keys. Call once, after the getters.
@@ -50,7 +50,7 @@ public:
     /// Where the value of `key` is (or the table when the key is absent).
     [[nodiscard]] SourceLocation where(std::string_view key) const;
     [[nodiscard]] SourceLocation where() const { return location_of(m_file, m_table.source()); }
-    [[nodiscard]] const std::string& file() const { return m_file; }
+    [[nodiscard]] const std::string& file() const { return m_file.str(); }
     [[nodiscard]] Diagnostics& diagnostics() const { return m_diagnostics; }
 
 private:
@@ -58,7 +58,7 @@ private:
     void wrong_type(std::string_view key, const toml::node& node, std::string_view expected);
 
     const toml::table& m_table;
-    std::string m_file;
+    core::FileName m_file;
     std::string m_what;
     Diagnostics& m_diagnostics;
     std::vector<std::string> m_allowed;

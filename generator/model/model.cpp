@@ -6,32 +6,6 @@
 
 namespace parkpress::model {
 
-namespace {
-void drop(SourceLocation& where) { std::string().swap(where.file); }
-} // namespace
-
-void SiteModel::drop_source_locations() {
-    for (auto& park : parks) {
-        for (auto& f : park.facts) {
-            for (auto* w : {&f.where, &f.indicator_where, &f.source_where, &f.period_where, &f.quantity.where,
-                            &f.quantity.unit_where}) {
-                drop(*w);
-            }
-        }
-        for (auto& t : park.targets) {
-            for (auto* w : {&t.where, &t.indicator_where, &t.source_where, &t.by_where, &t.quantity.where,
-                            &t.quantity.unit_where}) {
-                drop(*w);
-            }
-        }
-        for (auto& r : park.ranks) {
-            for (auto* w : {&r.where, &r.rank_where, &r.source_where}) {
-                drop(*w);
-            }
-        }
-    }
-}
-
 const Park* SiteModel::find_park(const std::string& slug) const {
     if (m_park_index.size() == parks.size() && !parks.empty()) {
         const auto it = m_park_index.find(slug);

@@ -224,9 +224,6 @@ struct SiteModel {
     /// Builds the slug index; call after `parks` changes. With two parks of one slug, the
     /// first (in province order) is found.
     void index_parks();
-    /// Frees the source positions of every figure. Rendering never uses them; at national
-    /// scale they are a quarter of the model's memory. Call after validation.
-    void drop_source_locations();
     [[nodiscard]] const Kind* find_kind(const std::string& key) const;
     /// The basis a fact is counted on: its own, or its indicator's.
     [[nodiscard]] Basis basis_of(const Fact& fact) const;
