@@ -80,7 +80,7 @@ const model::Indicator* find_indicator(const model::SiteModel& m, const std::str
 void put_value(Data& d, const DisplayValue& v, const model::Quantity& written, model::Qualifier qualifier) {
     put(d, "value", v.symbol + v.number);
     put(d, "number", v.number);
-    put(d, "sort", plain_number(v.value));
+    put(d, "sort", v.plain);
     put(d, "unit", v.unit);
     put(d, "qualifier", qualifier_name(qualifier));
     put(d, "bounded", qualifier != model::Qualifier::none);

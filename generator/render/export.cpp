@@ -79,7 +79,7 @@ void append_rows(std::string& out, const model::SiteModel& m, std::size_t begin,
             const auto* ind = indicator_of(m, f.indicator);
             const auto v = display(f.quantity, f.qualifier, ind != nullptr ? ind->unit : f.quantity.unit);
             append_record(out, {"fact", park.slug, park.name, park.province, province, f.indicator,
-                                ind != nullptr ? std::string_view(ind->name) : "", plain_number(v.value), v.unit,
+                                ind != nullptr ? std::string_view(ind->name) : "", v.plain, v.unit,
                                 plain_number(f.quantity.value), f.quantity.unit, model::to_string(f.qualifier),
                                 model::to_string(f.period), model::to_string(m.basis_of(f)), f.source,
                                 source_title(m, f.source), f.note},
@@ -89,7 +89,7 @@ void append_rows(std::string& out, const model::SiteModel& m, std::size_t begin,
             const auto* ind = indicator_of(m, t.indicator);
             const auto v = display(t.quantity, t.qualifier, ind != nullptr ? ind->unit : t.quantity.unit);
             append_record(out, {"target", park.slug, park.name, park.province, province, t.indicator,
-                                ind != nullptr ? std::string_view(ind->name) : "", plain_number(v.value), v.unit,
+                                ind != nullptr ? std::string_view(ind->name) : "", v.plain, v.unit,
                                 plain_number(t.quantity.value), t.quantity.unit, model::to_string(t.qualifier),
                                 std::to_string(t.by), "", t.source, source_title(m, t.source), t.note},
                           numeric);
@@ -152,7 +152,7 @@ ordered_json quantity_json(const model::SiteModel& m, const std::string& indicat
     const auto v = display(q, qualifier, ind != nullptr ? ind->unit : q.unit);
     ordered_json j;
     j["indicator"] = indicator;
-    j["value"] = plain_number(v.value);
+    j["value"] = v.plain;
     j["unit"] = v.unit;
     j["value_as_written"] = plain_number(q.value);
     j["unit_as_written"] = q.unit;

@@ -55,7 +55,8 @@ DisplayValue display(const model::Quantity& quantity, model::Qualifier qualifier
     out.value = converted.value_or(quantity.value);
     out.unit = converted ? display_unit : quantity.unit;
     out.converted = converted.has_value() && quantity.unit != display_unit;
-    out.number = format_number(out.value);
+    out.plain = plain_number(out.value);
+    out.number = group_thousands(out.plain);
     out.symbol = model::qualifier_symbol(qualifier);
     out.text = out.symbol + out.number + out.unit;
     return out;

@@ -9,6 +9,7 @@ namespace parkpress::render {
 /// A figure as shown to readers: converted to the indicator's display unit.
 struct DisplayValue {
     std::string number;    ///< "21.435002", "10,425" (no unit, no qualifier)
+    std::string plain;     ///< the same without grouping, for sorting and exports: "10425"
     std::string symbol;    ///< "≈", ">", "≥", "≤" or ""
     std::string unit;      ///< the display unit: "亿元"
     std::string text;      ///< symbol + number + unit: "≈103亿元"

@@ -53,18 +53,24 @@ public:
             });
         };
         auto site_key = [keys] { return keys->site(); };
-        // The downloads are the largest files: the first starts now and the others come
-        // last, so that no two of them are in memory at once.
-        auto exports = export_tasks(m_model);
-        auto export_task = [&](std::pair<std::string, std::function<std::string()>>& e) {
-            task(e.first, site_key, [this, path = e.first, render = std::move(e.second)] { store(path, render()); }, false);
-        };
-        export_task(exports.front());
+        // Largest first, so that no worker is left with a long task while the others have
+        // finished: the downloads, then the pages of indicators and sources (each lists
+        // thousands of figures), then the many small pages.
+        for (auto& [path, render] : export_tasks(m_model)) {
+            task(path, site_key, [this, path = path, render = std::move(render)] { store(path, render()); }, false);
+        }
+        for (const auto& [key, ii] : m_index.indicators) {
+            task(paths::indicator(key), [keys, &key = key] { return keys->indicator(key); },
+                 [this, &ii = ii] { indicator_page(ii); });
+        }
+        for (const auto& [key, src] : m_model.sources) {
+            task(paths::source(key), [keys, &key = key] { return keys->source(key); }, [this, &src = src] { source_page(src); });
+        }
+        for (const auto& b : m_model.bulletins) {
+            task(paths::bulletin(b.id), [keys, &b] { return keys->bulletin(b); }, [this, &b] { bulletin_page(b); });
+        }
         task(paths::home(), site_key, [this] { home(); });
         task(paths::parks_index(), site_key, [this] { parks_index(); });
-        for (const auto& park : m_model.parks) {
-            task(paths::park(park.slug), [keys, &park] { return keys->park(park); }, [this, &park] { park_page(park); });
-        }
         task(paths::provinces_index(), site_key, [this] { provinces_index(); });
         for (const auto& slug : m_index.province_order) {
             task(paths::province(slug), [keys, &slug] { return keys->province(slug); }, [this, &slug] { province_page(slug); });
@@ -74,24 +80,14 @@ public:
             task(paths::kind(kind.key), [keys, &kind] { return keys->kind(kind.key); }, [this, &kind] { kind_page(kind); });
         }
         task(paths::indicators_index(), site_key, [this] { indicators_index(); });
-        for (const auto& [key, ii] : m_index.indicators) {
-            task(paths::indicator(key), [keys, &key = key] { return keys->indicator(key); },
-                 [this, &ii = ii] { indicator_page(ii); });
-        }
         task(paths::compare(), site_key, [this] { compare_page(); });
         task(paths::sources(), site_key, [this] { sources_index(); });
-        for (const auto& [key, src] : m_model.sources) {
-            task(paths::source(key), [keys, &key = key] { return keys->source(key); }, [this, &src = src] { source_page(src); });
-        }
         task(paths::bulletins_index(), site_key, [this] { bulletins_index(); });
-        for (const auto& b : m_model.bulletins) {
-            task(paths::bulletin(b.id), [keys, &b] { return keys->bulletin(b); }, [this, &b] { bulletin_page(b); });
-        }
         auto layout_key = [keys] { return keys->layout(); };
         task("feed.xml", layout_key, [this] { feed(); }, false);
         task("404.html", layout_key, [this] { not_found(); }, false);
-        for (std::size_t i = 1; i < exports.size(); ++i) {
-            export_task(exports[i]);
+        for (const auto& park : m_model.parks) {
+            task(paths::park(park.slug), [keys, &park] { return keys->park(park); }, [this, &park] { park_page(park); });
         }
         stage("pages and exports");
         run_parallel(tasks, jobs);

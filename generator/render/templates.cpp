@@ -41,6 +41,28 @@ std::string expand_partials(const std::string& text, const std::map<std::string,
 
 } // namespace
 
+std::string html_escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::string_view entity;
+        switch (text[i]) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\'': entity = "&apos;"; break;
+        default: continue;
+        }
+        out.append(text, done, i - done);
+        out.append(entity);
+        done = i + 1;
+    }
+    out.append(text, done);
+    return out;
+}
+
 TemplateSet::TemplateSet(const Theme& theme) : m_sources(theme.templates) {
     for (const auto& [partial_name, text] : m_sources) {
         if (partial_name.starts_with("_")) { // partials are the templates named _*.mustache, so they never shadow data
@@ -53,6 +75,7 @@ TemplateSet::TemplateSet(const Theme& theme) : m_sources(theme.templates) {
     }
     for (const auto& [name, text] : m_sources) {
         auto compiled = std::make_unique<kainjow::mustache::mustache>(text);
+        compiled->set_custom_escape(html_escape);
         if (!compiled->is_valid()) {
             throw TemplateError(fmt::format("template {}.mustache: {}", name, compiled->error_message()));
         }
@@ -68,7 +91,8 @@ std::string TemplateSet::render(const std::string& name, Data& data) const {
     for (const auto& [partial_name, partial] : m_partials) {
         data.set(partial_name, partial);
     }
-    std::string out = it->second->render(data);
+    std::string out;
+    it->second->render(data, [&out](const std::string& text) { out += text; });
     if (!it->second->is_valid()) {
         throw TemplateError(fmt::format("template {}.mustache: {}", name, it->second->error_message()));
     }

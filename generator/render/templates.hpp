@@ -41,6 +41,10 @@ inline void append(Data& list, Data item) {
     const_cast<kainjow::mustache::basic_list<std::string>&>(list.list_value()).push_back(std::move(item));
 }
 
+/// What {{...}} does to a value: kainjow's html_escape (the five characters & < > " '),
+/// copying runs of other bytes at once instead of one by one.
+std::string html_escape(const std::string& text);
+
 /// A template error in a theme: which template and what is wrong.
 class TemplateError : public std::runtime_error {
     using std::runtime_error::runtime_error;

@@ -2,7 +2,7 @@
 
 #include <fmt/core.h>
 
-#include <vector>
+#include <algorithm>
 
 namespace parkpress::render {
 
@@ -24,41 +24,25 @@ std::string bulletin(std::string_view id) { return fmt::format("bulletins/{}/ind
 std::string bulletin_pdf(std::string_view id) { return fmt::format("bulletins/{}.pdf", id); }
 } // namespace paths
 
-namespace {
-std::vector<std::string_view> split(std::string_view path) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        const std::size_t slash = path.find('/', start);
-        const std::size_t end = slash == std::string_view::npos ? path.size() : slash;
-        parts.push_back(path.substr(start, end - start));
-        if (slash == std::string_view::npos) {
+std::string relative_url(std::string_view from, std::string_view to) {
+    // The directories both paths begin with, through the last shared '/'.
+    std::size_t common = 0;
+    for (;;) {
+        const std::size_t a = from.find('/', common);
+        const std::size_t b = to.find('/', common);
+        if (a == std::string_view::npos || a != b || from.substr(common, a - common) != to.substr(common, b - common)) {
             break;
         }
-        start = slash + 1;
+        common = a + 1;
     }
-    return parts;
-}
-} // namespace
-
-std::string relative_url(std::string_view from, std::string_view to) {
-    const auto a = split(from);
-    const auto b = split(to);
-    // Directories of `from` are all its parts but the last (the file).
-    std::size_t common = 0;
-    while (common + 1 < a.size() && common + 1 < b.size() && a[common] == b[common]) {
-        ++common;
-    }
+    // One "../" for each directory of `from` below them.
+    const auto ups = static_cast<std::size_t>(std::count(from.begin() + static_cast<std::ptrdiff_t>(common), from.end(), '/'));
     std::string out;
-    for (std::size_t i = common; i + 1 < a.size(); ++i) {
+    out.reserve(3 * ups + to.size() - common);
+    for (std::size_t i = 0; i < ups; ++i) {
         out += "../";
     }
-    for (std::size_t i = common; i < b.size(); ++i) {
-        out += b[i];
-        if (i + 1 < b.size()) {
-            out += '/';
-        }
-    }
+    out += to.substr(common);
     return out;
 }
 

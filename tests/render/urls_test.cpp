@@ -23,3 +23,10 @@ TEST_CASE("urls: absolute URLs for the sitemap drop index.html", "[render]") {
     CHECK(absolute_url("https://example.org/parks/", "parks/a/index.html") == "https://example.org/parks/parks/a/");
     CHECK(absolute_url("https://example.org/parks", "index.html") == "https://example.org/parks/");
 }
+
+TEST_CASE("urls: relative links between folders that share only a prefix of a name", "[render]") {
+    CHECK(relative_url("parks/ab/index.html", "parks/a/index.html") == "../a/index.html");
+    CHECK(relative_url("park/a/index.html", "parks/a/index.html") == "../../parks/a/index.html");
+    CHECK(relative_url("bulletins/2024-1/index.html", "bulletins/2024-1.pdf") == "../2024-1.pdf");
+    CHECK(relative_url("a/b/c/index.html", "a/x/index.html") == "../../x/index.html");
+}
