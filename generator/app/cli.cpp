@@ -18,6 +18,7 @@
 #include "load/fingerprint.hpp"
 
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
@@ -138,15 +139,13 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     // Where the folders are does not matter (diagnostics name files relative to them). The
     // program's own bytes do: a parkpress built from another commit may render differently
     // under the same version number.
-    std::string self;
-    {
-        std::ifstream exe("/proc/self/exe", std::ios::binary);
-        self.assign(std::istreambuf_iterator<char>(exe), {});
-    }
-    const std::string option_text = fmt::format("parkpress {} {}\nstrict {}\npdf {}\n", PARKPRESS_VERSION,
-                                                core::digest_of(self), options.strict, !options.no_pdf);
+    const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    auto self = std::async(std::launch::async, [] { return load::file_digest("/proc/self/exe").value_or("unreadable"); });
     const auto theme_digest = load::tree_digest(options.theme_dir);
-    const auto content_digest = theme_digest ? load::tree_digest(options.content_dir) : std::nullopt;
+    const auto content_digest =
+        theme_digest ? load::tree_digest(options.content_dir, static_cast<unsigned>(jobs)) : std::nullopt;
+    const std::string option_text =
+        fmt::format("parkpress {} {}\nstrict {}\npdf {}\n", PARKPRESS_VERSION, self.get(), options.strict, !options.no_pdf);
     std::optional<std::string> inputs;
     if (content_digest) {
         inputs = load::combine_fingerprint(option_text, *content_digest, *theme_digest);
@@ -191,7 +190,6 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
             return k_exit_usage;
         }
     }
-    const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     timings.start("index");
     const auto index = compute::build_index(model);
     std::optional<write::SiteWriter> writer;

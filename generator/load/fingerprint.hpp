@@ -7,8 +7,11 @@
 
 namespace parkpress::load {
 
-/// A digest of every file under `root` (paths relative to it, and bytes); nullopt as below.
-std::optional<std::string> tree_digest(const std::filesystem::path& root);
+/// A digest of every file under `root` (paths relative to it, and bytes), reading `jobs`
+/// files at a time; nullopt as below.
+std::optional<std::string> tree_digest(const std::filesystem::path& root, unsigned jobs = 1);
+/// The digest of one file's bytes (core::digest_of), or nullopt if it cannot be read.
+std::optional<std::string> file_digest(const std::filesystem::path& path);
 
 /// A digest of every file under `content` and `theme` (their paths and bytes) and of
 /// `options`: two builds with the same fingerprint make the same site. Symbolic links are

@@ -1,3 +1,4 @@
+#include "core/hash.hpp"
 #include "load/fingerprint.hpp"
 #include "support/fixture.hpp"
 
@@ -44,4 +45,24 @@ TEST_CASE("fingerprint: a symbolic link or a missing folder gives none (build ev
     fs::create_symlink(site.root() / "site.toml", site.root() / "link.toml");
     CHECK_FALSE(load::input_fingerprint(site.root(), theme.root(), ""));
     CHECK_FALSE(load::input_fingerprint(site.root() / "missing", theme.root(), ""));
+}
+
+TEST_CASE("fingerprint: the same digest whatever the number of jobs; one file's digest", "[fingerprint]") {
+    testing::SiteFixture site;
+    for (int i = 0; i < 300; ++i) { // enough files for several workers
+        site.set("extra/file-" + std::to_string(i) + ".txt", "bytes " + std::to_string(i) + "\n");
+    }
+    flush(site);
+    const auto one = load::tree_digest(site.root(), 1);
+    REQUIRE(one);
+    CHECK(load::tree_digest(site.root(), 4) == one);
+    CHECK(load::tree_digest(site.root(), 64) == one);
+    site.set("extra/file-150.txt", "bytes 151\n");
+    flush(site);
+    CHECK(load::tree_digest(site.root(), 4) != one);
+
+    const fs::path file = site.root() / "extra" / "file-7.txt";
+    CHECK(load::file_digest(file) == core::digest_of("bytes 7\n"));
+    CHECK_FALSE(load::file_digest(site.root() / "no-such-file"));
+    CHECK_FALSE(load::file_digest(site.root())); // a folder cannot be read as a file
 }
