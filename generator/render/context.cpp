@@ -119,13 +119,17 @@ Data PageContext::figure(const model::Park& park, const model::Fact& fact, const
 }
 
 Data PageContext::fact(const model::Park& park, const model::Fact& fact, const std::string& common_period,
-                       bool context) const {
+                       unsigned parts) const {
     const auto* ind = find_indicator(m_model, fact.indicator);
     const auto v = display(fact.quantity, fact.qualifier, ind != nullptr ? ind->unit : fact.quantity.unit);
     Data d;
-    put(d, "park", park_link(park));
-    if (context) {
+    if ((parts & with_park) != 0) {
+        put(d, "park", park_link(park));
+    }
+    if ((parts & with_province) != 0) {
         put(d, "province", province_link(park.province));
+    }
+    if ((parts & with_indicator) != 0) {
         put(d, "indicator", indicator_link(fact.indicator));
     }
     put_value(d, v, fact.quantity, fact.qualifier);

@@ -24,12 +24,19 @@ public:
     [[nodiscard]] Data indicator_link(const std::string& key) const;
     [[nodiscard]] Data source_link(const std::string& key) const;
 
-    /// A fact as a table row: indicator, value in the display unit with qualifier, as written,
-    /// basis, period, source, note, and marks for bounds and other periods.
-    /// `context`: with links to the fact's province and indicator (pages of one indicator
-    /// leave them out: each of thousands of rows would repeat them).
+    /// What a fact's row carries besides its value. A page about one park, province or
+    /// indicator leaves that link out of its thousands of rows and puts it once in the page's
+    /// (or the group's) data, where Mustache finds it from inside a row all the same.
+    enum Parts : unsigned {
+        with_park = 1U,
+        with_province = 2U,
+        with_indicator = 4U,
+        all_parts = with_park | with_province | with_indicator,
+    };
+    /// A fact as a table row: the links of `parts`, value in the display unit with qualifier,
+    /// as written, basis, period, source, note, and marks for bounds and other periods.
     [[nodiscard]] Data fact(const model::Park& park, const model::Fact& fact, const std::string& common_period = {},
-                            bool context = true) const;
+                            unsigned parts = all_parts) const;
     /// The figure only, for lists of many: what `_figure` shows, with the park and the
     /// indicator as links and the period; no source, basis, note or province.
     [[nodiscard]] Data figure(const model::Park& park, const model::Fact& fact, const std::string& common_period = {}) const;

@@ -341,9 +341,10 @@ private:
         if (park.narrative) {
             put(d, "narrative", ctx.narrative_html(*park.narrative, &park));
         }
+        put(d, "park", ctx.park_link(park)); // for the rows, which leave out their park and province
         DataList facts;
         for (const auto& f : park.facts) {
-            facts.push_back(ctx.fact(park, f));
+            facts.push_back(ctx.fact(park, f, {}, PageContext::with_indicator));
         }
         put(d, "has_facts", !facts.empty());
         put(d, "facts", list_of(std::move(facts)));
@@ -559,6 +560,7 @@ private:
         const std::string path = paths::indicator(ind.key);
         const PageContext ctx(m_model, m_index, path);
         Data d = ctx.indicator_link(ind.key);
+        put(d, "indicator", ctx.indicator_link(ind.key)); // for the rows, which leave it out
         put(d, "name_en", ind.name_en);
         put(d, "description", ind.description);
         put(d, "dimension", dimension_name(ind.dimension));
@@ -590,9 +592,10 @@ private:
                 continue;
             }
             Data g = ctx.province_link(ps.province);
+            put(g, "province", ctx.province_link(ps.province)); // for the rows, which leave it out
             DataList rows;
             for (const auto& f : ps.facts) {
-                rows.push_back(ctx.fact(*f.park, *f.fact, ii.common_period, false));
+                rows.push_back(ctx.fact(*f.park, *f.fact, ii.common_period, PageContext::with_park));
                 any_other_period = any_other_period || model::to_string(f.fact->period) != ii.common_period;
                 any_bounded = any_bounded || f.fact->qualifier != model::Qualifier::none;
             }
