@@ -121,7 +121,9 @@ std::string facts_csv(const model::SiteModel& m) {
         return rows;
     });
     append_rows(out, m, 0, half);
-    out += second.get();
+    const std::string rest = second.get();
+    out.reserve(out.size() + rest.size());
+    out += rest;
     return out;
 }
 
@@ -190,9 +192,12 @@ std::string parks_json(const model::SiteModel& m) {
                              {"code", p.code}});
     }
     root["provinces"] = provinces;
-    // The parks are dumped one per line and joined, so that the whole model is never one
-    // document in memory and a change to one park changes one line.
-    std::string parks;
+    // The parks are dumped one per line, straight into the file's text, so that the whole
+    // model is never one document in memory and a change to one park changes one line.
+    std::string out = root.dump();
+    out.pop_back(); // the closing brace: the parks and bulletins follow
+    out += ",\n\"parks\":[\n";
+    bool first = true;
     for (const auto& p : m.parks) {
         ordered_json park;
         park["slug"] = p.slug;
@@ -237,7 +242,11 @@ std::string parks_json(const model::SiteModel& m) {
                              {"source", r.source}});
         }
         park["ranks"] = ranks;
-        parks += (parks.empty() ? "" : ",\n") + park.dump();
+        if (!first) {
+            out += ",\n";
+        }
+        first = false;
+        out += park.dump();
     }
     ordered_json bulletins = ordered_json::array();
     for (const auto& b : m.bulletins) {
@@ -245,9 +254,10 @@ std::string parks_json(const model::SiteModel& m) {
                              {"provinces", b.provinces}, {"kinds", b.kinds}, {"parks", b.parks},
                              {"indicators", b.indicators}, {"period", model::to_string(b.period)}});
     }
-    std::string out = root.dump();
-    out.pop_back(); // the closing brace: the parks and bulletins follow
-    return out + ",\n\"parks\":[\n" + parks + "\n],\n\"bulletins\":" + bulletins.dump() + "}\n";
+    out += "\n],\n\"bulletins\":";
+    out += bulletins.dump();
+    out += "}\n";
+    return out;
 }
 
 } // namespace
