@@ -9,7 +9,11 @@
 
 #include <algorithm>
 #include <array>
+#include <fcntl.h>
 #include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unordered_map>
 #include <memory>
 #include <thread>
 #include <sstream>
@@ -81,6 +85,29 @@ constexpr std::array<std::pair<std::string_view, model::Level>, 3> k_levels{{
     {"national", model::Level::national}, {"provincial", model::Level::provincial},
     {"municipal", model::Level::municipal}}};
 
+/// The bytes of a file, or nullopt if it cannot be read.
+std::optional<std::string> read_file(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return std::nullopt;
+    }
+    std::string bytes;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+        bytes.reserve(static_cast<std::size_t>(st.st_size));
+    }
+    char chunk[65536];
+    ssize_t n = 0;
+    while ((n = ::read(fd, chunk, sizeof chunk)) > 0) {
+        bytes.append(chunk, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    if (n < 0) {
+        return std::nullopt;
+    }
+    return bytes;
+}
+
 class Loader {
 public:
     Loader(fs::path root, core::Diagnostics& diagnostics)
@@ -113,22 +140,40 @@ private:
         return mismatch.first == m_real_root.end();
     }
 
+    /// is_inside_root() of a folder, resolved once per folder.
+    bool folder_inside_root(const fs::path& folder) {
+        const auto [it, added] = m_folders_inside.try_emplace(folder.native(), false);
+        if (added) {
+            it->second = is_inside_root(folder);
+        }
+        return it->second;
+    }
+
     /// Reads a file as UTF-8 text; reports and returns nullopt when it cannot.
     std::optional<std::string> read_text(const fs::path& path) {
         const std::string rel = relative(path);
         std::error_code ec;
-        const auto status = fs::status(path, ec);
+        const auto link_status = fs::symlink_status(path, ec);
         if (ec && ec != std::errc::no_such_file_or_directory) {
             m_diagnostics.error(file_start(rel), "cannot be read: " + ec.message());
             return std::nullopt;
         }
-        if (!fs::exists(status)) {
-            m_diagnostics.error(file_start(rel), fs::is_symlink(fs::symlink_status(path, ec))
-                                                     ? "symbolic link to a file that does not exist"
-                                                     : "file is missing");
+        if (!fs::exists(link_status)) {
+            m_diagnostics.error(file_start(rel), "file is missing");
             return std::nullopt;
         }
-        if (!is_inside_root(path)) {
+        // A file that is not a link is inside the content folder when its folder is.
+        const bool link = fs::is_symlink(link_status);
+        const auto status = link ? fs::status(path, ec) : link_status;
+        if (link && ec && ec != std::errc::no_such_file_or_directory) {
+            m_diagnostics.error(file_start(rel), "cannot be read: " + ec.message());
+            return std::nullopt;
+        }
+        if (link && !fs::exists(status)) {
+            m_diagnostics.error(file_start(rel), "symbolic link to a file that does not exist");
+            return std::nullopt;
+        }
+        if (link ? !is_inside_root(path) : !folder_inside_root(path.parent_path())) {
             m_diagnostics.error(file_start(rel), "symbolic link to a file outside the content folder");
             return std::nullopt;
         }
@@ -136,14 +181,12 @@ private:
             m_diagnostics.error(file_start(rel), "not a regular file");
             return std::nullopt;
         }
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        if (!in) {
+        const auto bytes = read_file(path);
+        if (!bytes) {
             m_diagnostics.error(file_start(rel), "file cannot be read");
             return std::nullopt;
         }
-        std::string text(core::strip_bom(buffer.str()));
+        std::string text(core::strip_bom(*bytes));
         if (const auto bad = core::find_invalid_utf8(text)) {
             m_diagnostics.error({rel, bad->line, bad->column}, "text is not valid UTF-8");
             m_out.texts[rel] = text;
@@ -785,6 +828,7 @@ private:
 
     fs::path m_root;
     fs::path m_real_root;
+    std::unordered_map<std::string, bool> m_folders_inside; ///< folder_inside_root() so far
     core::Diagnostics& m_diagnostics;
     LoadedContent m_out;
 };

@@ -154,6 +154,24 @@ TEST_CASE("loader: a symbolic link to a file outside the content folder is an er
           == "parks/henan/other.toml:1:1: error: symbolic link to a file outside the content folder");
 }
 
+TEST_CASE("loader: a park folder that is a symbolic link to outside the content folder is an error", "[load]") {
+    SiteFixture outside;
+    outside.check();
+    SiteFixture site;
+    site.check();
+    // parks/henan2 points at another tree's parks/henan: its files look like plain files.
+    std::filesystem::create_directory_symlink(outside.root() / "parks/henan", site.root() / "parks/henan2");
+    core::Diagnostics d;
+    load::load_content(site.root(), d);
+    std::string messages;
+    for (const auto& diagnostic : d.all()) {
+        messages += core::format_diagnostic(diagnostic) + "\n";
+    }
+    CAPTURE(messages);
+    CHECK(d.has_errors());
+    CHECK_THAT(messages, Catch::Contains("parks/henan2/zmd-zone.toml:1:1: error: symbolic link to a file outside the content folder"));
+}
+
 TEST_CASE("loader: a byte order mark does not shift columns", "[load]") {
     SiteFixture site;
     site.set("provinces/henan.toml", "\xEF\xBB\xBFname = \"\xe9\"\nshort = \"河南\"\nname_en = \"Henan\"\ncode = 410000\n");
