@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <vector>
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -134,4 +136,37 @@ TEST_CASE("writer: no path outside the output folder, not even the manifest's", 
     CHECK_THROWS_AS(w.put("../evil.html", "x", ""), write::WriteError);
     CHECK_THROWS_AS(w.put("/etc/evil", "x", ""), write::WriteError);
     CHECK_THROWS_AS(w.put(write::k_marker, "x", ""), write::WriteError);
+}
+
+TEST_CASE("writer: the previous site is removed after the swap, links in it not followed", "[writer]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    const fs::path keep = tmp.path / "elsewhere";
+    fs::create_directories(keep / "inner");
+    std::ofstream(keep / "inner" / "precious.txt") << "not parkpress's";
+    first_build(out);
+    // Things a person may have left in the old output: deep folders, a link to a folder
+    // outside it, a link to a file, a broken link.
+    fs::create_directories(out / "b" / "c" / "d" / "e");
+    std::ofstream(out / "b" / "c" / "d" / "e" / "f.txt") << "deep";
+    fs::create_directory_symlink(keep, out / "b" / "to-elsewhere");
+    fs::create_directory_symlink(keep, out / "top-link");
+    fs::create_symlink(keep / "inner" / "precious.txt", out / "b" / "c" / "file-link");
+    fs::create_symlink(tmp.path / "nothing-here", out / "b" / "broken");
+
+    write::SiteWriter w(out);
+    w.put("a.html", "A2", "ka2");
+    write::Manifest m;
+    m.inputs = "inputs-2";
+    w.commit(m);
+    CHECK(read(out / "a.html") == "A2");
+    CHECK_FALSE(fs::exists(fs::symlink_status(out / "b")));
+    CHECK(read(keep / "inner" / "precious.txt") == "not parkpress's");
+    // Only the new site and the untouched folder are left: no staging, no old site.
+    std::vector<std::string> left;
+    for (const auto& e : fs::directory_iterator(tmp.path)) {
+        left.push_back(e.path().filename().string());
+    }
+    std::sort(left.begin(), left.end());
+    CHECK(left == std::vector<std::string>{"elsewhere", "site"});
 }
