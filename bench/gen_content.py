@@ -9,8 +9,9 @@ characters citing the park's figures with {{fact ...}}; a few bulletins. The sam
 always give the same files.
 
 --hugo HUGO_DIR also writes the same data as the source of a Hugo site (see bench/README.md):
-hugo.toml, data/, content/ (one page per park, province, kind, indicator and bulletin), the
-layouts of bench/hugo/layouts and the default theme's assets. Build it with `hugo -s HUGO_DIR`.
+hugo.toml, data/, content/ (one page per park, province, kind, indicator, bulletin and source, and
+the compare page), the layouts of bench/hugo/layouts and the default theme's assets. Build it with
+`hugo -s HUGO_DIR`.
 """
 import argparse
 import json
@@ -225,7 +226,8 @@ def park_toml(park):
 # the way parkpress formats them: each figure carries `display` (its value in the indicator's unit),
 # `sort` (the same as a plain number) and `written` (the value as written, when converted), and
 # narratives get the cited figure's text. Everything else (latest figures, grouping, sorting,
-# trees, tables, charts, sitemap) is left to the templates in bench/hugo/layouts.
+# trees, tables, charts, the figures citing each source, medians and totals, the downloads, sitemap)
+# is left to the templates in bench/hugo/layouts.
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 THEME_ASSETS = os.path.join(BENCH_DIR, "..", "themes", "default", "assets")
@@ -309,9 +311,13 @@ def write_hugo(root, parks, bulletins, n_sources):
     write_file(os.path.join(data, "sources.toml"), "".join(
         f'[src-{i:05d}]\ntitle = "园区发展报道第{i}号"\npublisher = "合成日报"\ndate = {source_date(i)}\n\n'
         for i in range(n_sources)))
+    # The size of each unit in its dimension's base unit, for the sums and medians of the compare page.
+    write_file(os.path.join(data, "units.toml"), "".join(
+        f"{q(unit)} = {float(size)!r}\n" for unit, size in UNIT_FACTORS.items()))
 
     content = os.path.join(root, "content")
-    for section, title in (("parks", "园区"), ("provinces", "省份"), ("kinds", "园区类型"), ("indicators", "指标")):
+    for section, title in (("parks", "园区"), ("provinces", "省份"), ("kinds", "园区类型"), ("indicators", "指标"),
+                           ("sources", "资料来源"), ("compare", "分省对比")):
         write_file(os.path.join(content, section, "_index.md"), f"+++\ntitle = {q(title)}\n+++\n")
     write_file(os.path.join(content, "bulletins", "_index.md"),
                f'+++\ntitle = "通报"\noutputs = ["HTML", "RSS"]\n+++\n')
@@ -323,6 +329,9 @@ def write_hugo(root, parks, bulletins, n_sources):
         write_file(os.path.join(content, "indicators", key, "_index.md"), f"+++\ntitle = {q(name)}\n+++\n")
     for weight, park in enumerate(parks, 1):
         write_file(os.path.join(content, "parks", park["province"], park["slug"] + ".md"), hugo_park(park, weight))
+    for i in range(n_sources):
+        write_file(os.path.join(content, "sources", f"src-{i:05d}.md"),
+                   f'+++\ntitle = "园区发展报道第{i}号"\nweight = {i + 1}\n+++\n')
     for b in bulletins:
         write_file(os.path.join(content, "bulletins", b["id"] + ".md"),
                    f'+++\ntitle = {q(b["title"])}\nnumber = {q(b["number"])}\nissued = {b["date"]}\n'
@@ -387,8 +396,30 @@ indicator = "indicators"
 [permalinks]
 parks = "/parks/:filename/"
 
+# The downloads, data/facts.csv, data/parks.csv and data/parks.json, are outputs of the home page.
+[outputFormats.factscsv]
+mediaType = "text/csv"
+baseName = "facts"
+path = "data"
+isPlainText = true
+notAlternative = true
+
+[outputFormats.parkscsv]
+mediaType = "text/csv"
+baseName = "parks"
+path = "data"
+isPlainText = true
+notAlternative = true
+
+[outputFormats.parksjson]
+mediaType = "application/json"
+baseName = "parks"
+path = "data"
+isPlainText = true
+notAlternative = true
+
 [outputs]
-home = ["HTML"]
+home = ["HTML", "factscsv", "parkscsv", "parksjson"]
 section = ["HTML"]
 taxonomy = ["HTML"]
 term = ["HTML"]
