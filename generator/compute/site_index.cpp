@@ -173,7 +173,7 @@ SiteIndex build_index(const model::SiteModel& site) {
     for (const auto& [key, indicator] : site.indicators) {
         IndicatorIndex& ii = index.indicators[key];
         ii.indicator = &indicator;
-        ii.facts = facts_by_indicator[key];
+        ii.facts = std::move(facts_by_indicator[key]);
         sort_facts(ii.facts, indicator.better);
         ii.common_period = most_common_period(ii.facts);
         std::stable_sort(ii.targets.begin(), ii.targets.end(), [](const TargetEntry& a, const TargetEntry& b) {
