@@ -171,7 +171,7 @@ std::string parks_json(const model::SiteModel& m) {
     for (const auto& k : m.site.kinds) {
         kinds.push_back({{"key", k.key}, {"name", k.name}, {"name_en", k.name_en}});
     }
-    root["kinds"] = kinds;
+    root["kinds"] = std::move(kinds);
     ordered_json indicators = ordered_json::array();
     for (const auto& [key, i] : m.indicators) {
         indicators.push_back({{"key", key}, {"name", i.name}, {"name_en", i.name_en},
@@ -179,19 +179,19 @@ std::string parks_json(const model::SiteModel& m) {
                               {"basis", model::to_string(i.basis)}, {"better", model::to_string(i.better)},
                               {"description", i.description}});
     }
-    root["indicators"] = indicators;
+    root["indicators"] = std::move(indicators);
     ordered_json sources = ordered_json::array();
     for (const auto& [key, s] : m.sources) {
         sources.push_back({{"key", key}, {"title", s.title}, {"publisher", s.publisher},
                            {"date", model::to_string(s.date)}, {"url", s.url}});
     }
-    root["sources"] = sources;
+    root["sources"] = std::move(sources);
     ordered_json provinces = ordered_json::array();
     for (const auto& [slug, p] : m.provinces) {
         provinces.push_back({{"slug", slug}, {"name", p.name}, {"short", p.short_name}, {"name_en", p.name_en},
                              {"code", p.code}});
     }
-    root["provinces"] = provinces;
+    root["provinces"] = std::move(provinces);
     // The parks are dumped one per line, straight into the file's text, so that the whole
     // model is never one document in memory and a change to one park changes one line.
     std::string out = root.dump();
@@ -223,25 +223,25 @@ std::string parks_json(const model::SiteModel& m) {
             j["basis"] = model::to_string(m.basis_of(f));
             j["source"] = f.source;
             j["note"] = f.note;
-            facts.push_back(j);
+            facts.push_back(std::move(j));
         }
-        park["facts"] = facts;
+        park["facts"] = std::move(facts);
         ordered_json targets = ordered_json::array();
         for (const auto& t : p.targets) {
             ordered_json j = quantity_json(m, t.indicator, t.quantity, t.qualifier);
             j["by"] = t.by;
             j["source"] = t.source;
             j["note"] = t.note;
-            targets.push_back(j);
+            targets.push_back(std::move(j));
         }
-        park["targets"] = targets;
+        park["targets"] = std::move(targets);
         ordered_json ranks = ordered_json::array();
         for (const auto& r : p.ranks) {
             ranks.push_back({{"system", r.system}, {"cohort", r.cohort}, {"rank", r.rank},
                              {"of", r.of ? ordered_json(*r.of) : ordered_json(nullptr)}, {"period", r.period},
                              {"source", r.source}});
         }
-        park["ranks"] = ranks;
+        park["ranks"] = std::move(ranks);
         if (!first) {
             out += ",\n";
         }
