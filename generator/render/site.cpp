@@ -210,7 +210,7 @@ private:
                 }
                 Data cell;
                 put(cell, "count", n == 0 ? std::string("–") : std::to_string(n));
-                cells.push_back(cell);
+                cells.push_back(std::move(cell));
             }
             put(row, "cells", list_of(std::move(cells)));
             append(rows, std::move(row));
@@ -247,7 +247,7 @@ private:
             }
             put(h, "rows", list_of(std::move(rows)));
             put(h, "reporting", std::to_string(ii.facts.size()));
-            out.push_back(h);
+            out.push_back(std::move(h));
         }
         return list_of(std::move(out));
     }
@@ -277,7 +277,7 @@ private:
                 indicators.push_back(ctx.indicator_link(key));
             }
             put(d, "indicators", list_of(std::move(indicators)));
-            out.push_back(d);
+            out.push_back(std::move(d));
         }
         return list_of(std::move(out));
     }
@@ -333,7 +333,7 @@ private:
             for (const auto* child : it->second) {
                 Data c = ctx.park_link(*child);
                 put(c, "kind", ctx.kind_link(child->kind));
-                children.push_back(c);
+                children.push_back(std::move(c));
             }
         }
         put(d, "has_children", !children.empty());
@@ -428,7 +428,7 @@ private:
                     put(c, "reporting", std::to_string(ps.facts.size()));
                     put(c, "of", std::to_string(parks.size()));
                     put(c, "percent", std::to_string(parks.empty() ? 0 : ps.facts.size() * 100 / parks.size()));
-                    coverage.push_back(c);
+                    coverage.push_back(std::move(c));
                 }
             }
         }
@@ -587,7 +587,7 @@ private:
             Data c = ctx.province_link(ps.province);
             put(c, "reporting", std::to_string(ps.facts.size()));
             put(c, "of", std::to_string(ps.parks_in_province));
-            coverage.push_back(c);
+            coverage.push_back(std::move(c));
             if (ps.facts.empty()) {
                 continue;
             }
@@ -623,7 +623,7 @@ private:
             Data h = ctx.province_link(slug);
             const auto it = m_index.parks_by_province.find(slug);
             put(h, "parks_count", std::to_string(it == m_index.parks_by_province.end() ? 0 : it->second.size()));
-            header.push_back(h);
+            header.push_back(std::move(h));
         }
         // Indicators that more provinces report come first: they are the comparable ones.
         std::vector<const IndicatorIndex*> order;
@@ -667,7 +667,7 @@ private:
                 } else {
                     put(cell, "no_total", ps.no_total_reason);
                 }
-                cells.push_back(cell);
+                cells.push_back(std::move(cell));
             }
             put(row, "cells", list_of(std::move(cells)));
             append(rows, std::move(row));
