@@ -396,30 +396,10 @@ indicator = "indicators"
 [permalinks]
 parks = "/parks/:filename/"
 
-# The downloads, data/facts.csv, data/parks.csv and data/parks.json, are outputs of the home page.
-[outputFormats.factscsv]
-mediaType = "text/csv"
-baseName = "facts"
-path = "data"
-isPlainText = true
-notAlternative = true
-
-[outputFormats.parkscsv]
-mediaType = "text/csv"
-baseName = "parks"
-path = "data"
-isPlainText = true
-notAlternative = true
-
-[outputFormats.parksjson]
-mediaType = "application/json"
-baseName = "parks"
-path = "data"
-isPlainText = true
-notAlternative = true
-
+# The downloads, data/facts.csv, data/parks.csv and data/parks.json, are published by the home
+# page's template (layouts/index.html, from layouts/partials/downloads/), not output formats.
 [outputs]
-home = ["HTML", "factscsv", "parkscsv", "parksjson"]
+home = ["HTML"]
 section = ["HTML"]
 taxonomy = ["HTML"]
 term = ["HTML"]
