@@ -1,5 +1,6 @@
 #include "load/content_loader.hpp"
 
+#include "core/files.hpp"
 #include "core/text.hpp"
 #include "load/references.hpp"
 #include "load/toml_reader.hpp"
@@ -9,10 +10,7 @@
 
 #include <algorithm>
 #include <array>
-#include <fcntl.h>
 #include <fstream>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <unordered_map>
 #include <memory>
 #include <thread>
@@ -84,29 +82,6 @@ constexpr std::array<std::pair<std::string_view, model::Qualifier>, 4> k_qualifi
 constexpr std::array<std::pair<std::string_view, model::Level>, 3> k_levels{{
     {"national", model::Level::national}, {"provincial", model::Level::provincial},
     {"municipal", model::Level::municipal}}};
-
-/// The bytes of a file, or nullopt if it cannot be read.
-std::optional<std::string> read_file(const fs::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        return std::nullopt;
-    }
-    std::string bytes;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-        bytes.reserve(static_cast<std::size_t>(st.st_size));
-    }
-    char chunk[65536];
-    ssize_t n = 0;
-    while ((n = ::read(fd, chunk, sizeof chunk)) > 0) {
-        bytes.append(chunk, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
-    if (n < 0) {
-        return std::nullopt;
-    }
-    return bytes;
-}
 
 class Loader {
 public:
@@ -181,7 +156,7 @@ private:
             m_diagnostics.error(file_start(rel), "not a regular file");
             return std::nullopt;
         }
-        const auto bytes = read_file(path);
+        const auto bytes = core::read_file(path);
         if (!bytes) {
             m_diagnostics.error(file_start(rel), "file cannot be read");
             return std::nullopt;

@@ -1,42 +1,17 @@
 #include "load/fingerprint.hpp"
 
+#include "core/files.hpp"
 #include "core/hash.hpp"
 
 #include <algorithm>
 #include <atomic>
-#include <sys/stat.h>
 #include <thread>
-#include <fcntl.h>
-#include <unistd.h>
 #include <vector>
 
 namespace parkpress::load {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// The bytes of a file, or nullopt if it cannot be read.
-std::optional<std::string> read_all(const fs::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        return std::nullopt;
-    }
-    std::string bytes;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-        bytes.reserve(static_cast<std::size_t>(st.st_size));
-    }
-    char chunk[65536];
-    ssize_t n = 0;
-    while ((n = ::read(fd, chunk, sizeof chunk)) > 0) {
-        bytes.append(chunk, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
-    if (n < 0) {
-        return std::nullopt;
-    }
-    return bytes;
-}
 
 /// Every file under `root`, relative to it, in path order; nullopt on a symbolic link,
 /// something that is neither a file nor a folder, or an error.
@@ -65,7 +40,7 @@ std::optional<std::vector<std::string>> list_files(const fs::path& root) {
 } // namespace
 
 std::optional<std::string> file_digest(const fs::path& path) {
-    const auto bytes = read_all(path);
+    const auto bytes = core::read_file(path);
     return bytes ? std::optional(core::digest_of(*bytes)) : std::nullopt;
 }
 
@@ -80,7 +55,7 @@ std::optional<std::string> tree_digest(const fs::path& root, unsigned jobs) {
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < files->size(); i = next++) {
-            const auto bytes = read_all(root / (*files)[i]);
+            const auto bytes = core::read_file(root / (*files)[i]);
             if (bytes) {
                 digests[i] = core::digest_of(*bytes);
             }
