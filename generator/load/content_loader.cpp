@@ -10,11 +10,9 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <unordered_map>
 #include <memory>
 #include <thread>
-#include <sstream>
+#include <unordered_map>
 
 namespace parkpress::load {
 namespace fs = std::filesystem;

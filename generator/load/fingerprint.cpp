@@ -55,10 +55,7 @@ std::optional<std::string> tree_digest(const fs::path& root, unsigned jobs) {
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < files->size(); i = next++) {
-            const auto bytes = core::read_file(root / (*files)[i]);
-            if (bytes) {
-                digests[i] = core::digest_of(*bytes);
-            }
+            digests[i] = file_digest(root / (*files)[i]);
         }
     };
     jobs = std::clamp<unsigned>(jobs, 1, static_cast<unsigned>(std::max<std::size_t>(files->size() / 64, 1)));

@@ -1,22 +1,19 @@
 #include "load/theme_loader.hpp"
 
-#include <fmt/core.h>
+#include "core/files.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <fmt/core.h>
 
 namespace parkpress::load {
 namespace fs = std::filesystem;
 
 namespace {
 std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
+    auto bytes = core::read_file(p);
+    if (!bytes) {
         throw ThemeError(fmt::format("cannot read {}", p.generic_string()));
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    return std::move(*bytes);
 }
 } // namespace
 

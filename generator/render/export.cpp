@@ -121,9 +121,7 @@ std::string facts_csv(const model::SiteModel& m) {
         return rows;
     });
     append_rows(out, m, 0, half);
-    const std::string rest = second.get();
-    out.reserve(out.size() + rest.size());
-    out += rest;
+    out += second.get();
     return out;
 }
 

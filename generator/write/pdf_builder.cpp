@@ -1,5 +1,6 @@
 #include "write/pdf_builder.hpp"
 
+#include "core/files.hpp"
 #include "core/text.hpp"
 
 #include <fmt/core.h>
@@ -25,12 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
+/// The file's bytes; empty if it cannot be read.
+std::string read_file(const fs::path& p) { return core::read_file(p).value_or(""); }
 
 void write_file(const fs::path& p, const std::string& bytes) {
     std::ofstream out(p, std::ios::binary | std::ios::trunc);

@@ -1,5 +1,6 @@
 #include "write/site_writer.hpp"
 
+#include "core/files.hpp"
 #include "core/hash.hpp"
 
 #include <fmt/core.h>
@@ -10,7 +11,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
-#include <sstream>
 #include <dirent.h>
 #include <sys/stat.h>
 #include <thread>
@@ -37,15 +37,6 @@ bool unchanged(const fs::path& file, const Manifest::File& record) {
            static_cast<std::uint64_t>(st.st_size) == record.size && mtime_ns(st) == record.mtime_ns;
 }
 
-std::string read_text(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-/// Removes a tree with a few threads: a site is tens of thousands of small files and folders,
-/// and the file system takes its time over each.
 /// Removes `name` in the folder `dirfd` and, if it is a folder, everything in it, without
 /// following symbolic links. The type comes from readdir(), so a file costs one unlink()
 /// and a folder an open, a read and an rmdir(), with no stat() of either.
@@ -72,6 +63,8 @@ void remove_entry(int dirfd, const char* name, bool folder) {
     ::unlinkat(dirfd, name, AT_REMOVEDIR);
 }
 
+/// Removes a tree with a few threads: a site is tens of thousands of small files and folders,
+/// and the file system takes its time over each.
 void remove_tree(const fs::path& root) {
     std::error_code ec;
     std::vector<fs::path> parts;
@@ -141,7 +134,7 @@ std::optional<Manifest> read_manifest(const fs::path& out) {
     if (!fs::is_regular_file(out / k_marker, ec)) {
         return std::nullopt;
     }
-    return Manifest::from_json(read_text(out / k_marker));
+    return Manifest::from_json(core::read_file(out / k_marker).value_or(""));
 }
 
 bool is_intact(const fs::path& out, const Manifest& manifest) {
