@@ -133,6 +133,16 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     } report{options, timings, err};
     Progress progress(err, options.progress);
 
+    // One build at a time per output folder, and only into a folder that may be replaced.
+    std::optional<write::OutputLock> lock;
+    try {
+        write::check_output_folder(options.out_dir);
+        lock.emplace(options.out_dir);
+    } catch (const write::WriteError& e) {
+        err << "parkpress: " << e.what() << '\n';
+        return k_exit_usage;
+    }
+
     // Nothing changed since the last build (same input files, options and parkpress, and the
     // output as that build left it): say so, as that build did, and touch nothing.
     timings.start("fingerprint");

@@ -12,6 +12,8 @@
 #include <fcntl.h>
 #include <fstream>
 #include <dirent.h>
+#include <set>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
 #include <vector>
@@ -23,17 +25,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int k_manifest_version = 1;
+constexpr int k_manifest_version = 2;
 constexpr const char* k_marker_note = "This folder was written by parkpress; it replaces it on every build.";
 
 std::int64_t mtime_ns(const struct stat& st) {
     return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }
 
-/// Whether the file at `file` is a regular file with the recorded size and time.
+/// Whether the file at `file` is a regular file with the recorded inode, size and time.
 bool unchanged(const fs::path& file, const Manifest::File& record) {
     struct stat st {};
-    return ::lstat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+    return ::lstat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_ino) == record.inode &&
            static_cast<std::uint64_t>(st.st_size) == record.size && mtime_ns(st) == record.mtime_ns;
 }
 
@@ -102,7 +104,7 @@ std::string Manifest::to_json() const {
     j["pages"] = pages;
     nlohmann::ordered_json list = nlohmann::ordered_json::object();
     for (const auto& [path, f] : files) {
-        list[path] = nlohmann::ordered_json::array({f.key, f.hash, f.size, f.mtime_ns});
+        list[path] = nlohmann::ordered_json::array({f.key, f.hash, f.size, f.mtime_ns, f.inode});
     }
     j["files"] = std::move(list);
     return j.dump(0) + "\n";
@@ -121,7 +123,7 @@ std::optional<Manifest> Manifest::from_json(const std::string& text) {
         m.pages = j.at("pages").get<std::size_t>();
         for (const auto& [path, f] : j.at("files").items()) {
             m.files[path] = {f.at(0).get<std::string>(), f.at(1).get<std::string>(), f.at(2).get<std::uint64_t>(),
-                             f.at(3).get<std::int64_t>()};
+                             f.at(3).get<std::int64_t>(), f.at(4).get<std::uint64_t>()};
         }
         return m;
     } catch (const nlohmann::json::exception&) {
@@ -179,22 +181,55 @@ void make_parent(const fs::path& file) {
 }
 } // namespace
 
+fs::path previous_site_path(const fs::path& out) {
+    const fs::path target = fs::absolute(out).lexically_normal();
+    return target.parent_path() / fmt::format(".{}.parkpress-previous", target.filename().string());
+}
+
+fs::path lock_path(const fs::path& out) {
+    const fs::path target = fs::absolute(out).lexically_normal();
+    return target.parent_path() / fmt::format(".{}.parkpress-lock", target.filename().string());
+}
+
+namespace {
+/// Removes whatever is at `path` (a folder and everything in it, a file or a link), without
+/// following links.
+void remove_any(const fs::path& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        remove_tree(path);
+    } else {
+        ::unlink(path.c_str());
+    }
+}
+} // namespace
+
 SiteWriter::SiteWriter(const fs::path& out) : SiteWriter(out, read_manifest(out)) {}
 
 SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous)
     : m_target(fs::absolute(out).lexically_normal()), m_old(std::move(previous)) {
-    const fs::path parent = m_target.parent_path();
-    fs::create_directories(parent);
-    m_staging = parent / fmt::format(".{}.parkpress-new-{}", m_target.filename().string(), getpid());
-    std::error_code ec;
-    fs::remove_all(m_staging, ec);
-    fs::create_directory(m_staging);
+    fs::create_directories(m_target.parent_path());
+    m_staging = previous_site_path(m_target);
+    // The site before the current one, left beside it by the last build: when it is exactly
+    // as its manifest says, only the files that differ need to be replaced in it.
+    if (m_old) {
+        auto before = read_manifest(m_staging);
+        if (before && is_intact(m_staging, *before) && ::unlink((m_staging / k_marker).c_str()) == 0) {
+            m_before = std::move(before); // no manifest while it changes: a build killed now leaves none
+        }
+    }
+    if (!m_before) {
+        remove_any(m_staging);
+        fs::create_directory(m_staging);
+    }
 }
 
 SiteWriter::~SiteWriter() {
     if (!m_committed) {
-        std::error_code ec;
-        fs::remove_all(m_staging, ec);
+        remove_any(m_staging);
     }
 }
 
@@ -218,15 +253,35 @@ const Manifest::File* SiteWriter::old_file(const std::string& path) const {
     return &it->second;
 }
 
+const Manifest::File* SiteWriter::before_file(const std::string& path) const {
+    if (!m_before) {
+        return nullptr;
+    }
+    const auto it = m_before->files.find(path);
+    return it == m_before->files.end() ? nullptr : &it->second;
+}
+
+void SiteWriter::record(const std::string& path, const Manifest::File& file, bool written) {
+    const std::lock_guard lock(m_mutex);
+    m_files[path] = file;
+    ++(written ? m_written : m_kept);
+}
+
 bool SiteWriter::link_old(const std::string& path, const Manifest::File& old) {
     const fs::path file = staged(path);
-    make_parent(file);
+    if (const Manifest::File* before = before_file(path)) {
+        if (before->inode == old.inode && before->size == old.size && before->mtime_ns == old.mtime_ns) {
+            record(path, old, false); // the same file is in both sites already
+            return true;
+        }
+        ::unlink(file.c_str());
+    } else {
+        make_parent(file);
+    }
     if (::link((m_target / path).c_str(), file.c_str()) != 0) {
         return false; // a file system without hard links: write the file instead
     }
-    const std::lock_guard lock(m_mutex);
-    m_files[path] = old;
-    ++m_kept;
+    record(path, old, false);
     return true;
 }
 
@@ -251,8 +306,14 @@ void SiteWriter::put(const std::string& path, std::string bytes, const std::stri
             return;
         }
     }
-    make_parent(file);
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // A file of the site before may be a link to a file of the current site: it is replaced,
+    // never written into.
+    if (before_file(path) != nullptr) {
+        ::unlink(file.c_str());
+    } else {
+        make_parent(file);
+    }
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     bool ok = fd >= 0;
     for (std::size_t done = 0; ok && done < bytes.size();) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -270,13 +331,28 @@ void SiteWriter::put(const std::string& path, std::string bytes, const std::stri
     if (!ok) {
         throw WriteError(fmt::format("cannot write {}: {}", file.generic_string(), std::strerror(errno)));
     }
-    const std::lock_guard lock(m_mutex);
-    m_files[path] = {key, hash, bytes.size(), mtime_ns(st)};
-    ++m_written;
+    record(path, {key, hash, bytes.size(), mtime_ns(st), static_cast<std::uint64_t>(st.st_ino)}, true);
 }
 
 void SiteWriter::commit(Manifest manifest) {
     manifest.files = std::move(m_files);
+    // The files of the site before that the new one does not have, and the folders they leave
+    // empty (a folder sorts before the folders in it, so the reverse order empties them first).
+    if (m_before) {
+        std::set<std::string> folders;
+        for (const auto& [path, f] : m_before->files) {
+            if (manifest.files.contains(path)) {
+                continue;
+            }
+            ::unlink((m_staging / path).c_str());
+            for (fs::path folder = fs::path(path).parent_path(); !folder.empty(); folder = folder.parent_path()) {
+                folders.insert(folder.generic_string());
+            }
+        }
+        for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
+            ::rmdir((m_staging / *it).c_str()); // fails, as it should, when something is left in it
+        }
+    }
     const std::string marker = manifest.to_json();
     {
         std::ofstream stream(m_staging / k_marker, std::ios::binary | std::ios::trunc);
@@ -285,22 +361,25 @@ void SiteWriter::commit(Manifest manifest) {
             throw WriteError(fmt::format("cannot write {}", (m_staging / k_marker).generic_string()));
         }
     }
-    std::error_code ec;
-    if (!fs::exists(m_target)) {
+    if (!fs::exists(fs::symlink_status(m_target))) {
         fs::rename(m_staging, m_target);
         m_committed = true;
         return;
     }
     // Every file is the old one and no old file is gone: the site did not change, so only
-    // the manifest is replaced (atomically, by rename), and nothing else is touched.
+    // the manifest is replaced (atomically, by rename), and nothing else is touched. The
+    // staged site, the same files, stays as the site before.
     if (m_written == 0 && m_old && m_old->files.size() == manifest.files.size()) {
-        if (::rename((m_staging / k_marker).c_str(), (m_target / k_marker).c_str()) != 0) {
+        const fs::path next = m_target / (std::string(k_marker) + ".new");
+        ::unlink(next.c_str());
+        if (::link((m_staging / k_marker).c_str(), next.c_str()) != 0 ||
+            ::rename(next.c_str(), (m_target / k_marker).c_str()) != 0) {
             const int error = errno;
+            ::unlink(next.c_str());
             throw WriteError(fmt::format("cannot replace {}: {}", (m_target / k_marker).generic_string(),
                                          std::strerror(error)));
         }
         m_committed = true;
-        fs::remove_all(m_staging, ec);
         return;
     }
     if (renameat2(AT_FDCWD, m_staging.c_str(), AT_FDCWD, m_target.c_str(), RENAME_EXCHANGE) != 0) {
@@ -308,7 +387,58 @@ void SiteWriter::commit(Manifest manifest) {
         throw WriteError(fmt::format("cannot replace {}: {}", m_target.generic_string(), std::strerror(error)));
     }
     m_committed = true;
-    remove_tree(m_staging); // now holds the previous site
+    // The old site, now beside the new one, is kept for the next build if it was parkpress's
+    // own: that build replaces only the files that differ in it.
+    if (!m_old) {
+        remove_any(m_staging);
+    }
+}
+
+void check_output_folder(const fs::path& out) {
+    const fs::path target = fs::absolute(out).lexically_normal();
+    std::error_code ec;
+    const auto status = fs::symlink_status(target, ec);
+    if (ec || !fs::exists(status)) {
+        return; // a new folder
+    }
+    const std::string name = target.generic_string();
+    if (fs::is_symlink(status)) {
+        throw WriteError(fmt::format("refusing to replace {}: it is a symbolic link (give the folder it points to)", name));
+    }
+    if (!fs::is_directory(status)) {
+        throw WriteError(fmt::format("refusing to replace {}: it is not a folder", name));
+    }
+    if (fs::exists(fs::symlink_status(target / k_marker, ec)) || fs::is_empty(target, ec) || target.filename() == "site") {
+        return; // parkpress's own output, an empty folder, or site/
+    }
+    throw WriteError(fmt::format("refusing to replace {}: it is not empty and parkpress did not write it (it has no {}); "
+                                 "give an empty or new folder, or site/",
+                                 name, k_marker));
+}
+
+OutputLock::OutputLock(const fs::path& out) {
+    const fs::path path = lock_path(out);
+    fs::create_directories(path.parent_path());
+    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (m_fd < 0) {
+        throw WriteError(fmt::format("cannot open {}: {}", path.generic_string(), std::strerror(errno)));
+    }
+    if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+        const int error = errno;
+        ::close(m_fd);
+        m_fd = -1;
+        if (error == EWOULDBLOCK) {
+            throw WriteError(fmt::format("another parkpress build is writing {}; try again when it has finished",
+                                         fs::absolute(out).lexically_normal().generic_string()));
+        }
+        throw WriteError(fmt::format("cannot lock {}: {}", path.generic_string(), std::strerror(error)));
+    }
+}
+
+OutputLock::~OutputLock() {
+    if (m_fd >= 0) {
+        ::close(m_fd); // releases the lock
+    }
 }
 
 } // namespace parkpress::write

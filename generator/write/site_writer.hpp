@@ -27,6 +27,7 @@ struct Manifest {
         std::string hash; ///< digest of its bytes
         std::uint64_t size = 0;
         std::int64_t mtime_ns = 0;
+        std::uint64_t inode = 0;  ///< tells a file from another with the same size and time
     };
     std::string inputs;      ///< digest of every input file and option (see input_fingerprint)
     std::string report_out;  ///< what the build printed on stdout before its summary
@@ -47,13 +48,41 @@ bool is_intact(const std::filesystem::path& out, const Manifest& manifest);
 /// The manifest of an earlier build in `out`, if `out` is intact.
 std::optional<Manifest> intact_output(const std::filesystem::path& out);
 
+/// Where a build keeps the site before the current one: `.NAME.parkpress-previous` beside `out`.
+std::filesystem::path previous_site_path(const std::filesystem::path& out);
+/// The lock file of builds into `out`: `.NAME.parkpress-lock` beside it.
+std::filesystem::path lock_path(const std::filesystem::path& out);
+
+/// Throws WriteError unless `out` may be replaced by a build: a folder that does not exist, an
+/// empty folder, an earlier parkpress output (it has the marker) or a folder named `site`.
+/// A symbolic link or a file is refused too. It keeps `--out ~` from replacing a home.
+void check_output_folder(const std::filesystem::path& out);
+
+/// Holds an exclusive lock (flock) on `lock_path(out)` while it lives, so that two builds
+/// never write the same output. Throws WriteError at once if another process holds it.
+class OutputLock {
+public:
+    explicit OutputLock(const std::filesystem::path& out);
+    ~OutputLock();
+    OutputLock(const OutputLock&) = delete;
+    OutputLock& operator=(const OutputLock&) = delete;
+
+private:
+    int m_fd = -1;
+};
+
 /// Writes a new site into a staging folder beside `out` as files arrive (from any thread),
-/// then `commit()` swaps it with `out` in one atomic rename (renameat2 RENAME_EXCHANGE) and
-/// removes the old tree. Destroyed without commit, it removes the staging folder: `out` is
-/// left exactly as it was.
+/// then `commit()` swaps it with `out` in one atomic rename (renameat2 RENAME_EXCHANGE).
+/// Destroyed without commit, it removes the staging folder: `out` is left exactly as it was.
 ///
 /// Files of the previous build are reused by hard link, so they keep their modification
 /// times: a file whose inputs did not change (`reuse`), or whose new bytes equal the old.
+///
+/// The staging folder is `previous_site_path(out)`. After the swap it holds the old site,
+/// which the next build stages in: when it is intact, only the files that differ between it
+/// and the new site are replaced, so a rebuild costs what changed, not the size of the site.
+/// Its manifest is removed before it changes, so a build killed then leaves no stale site
+/// to trust. Files are never written in place (they may be shared with the live site).
 class SiteWriter : public render::Sink {
 public:
     /// `previous`: the manifest in `out`, when the caller has read it already.
@@ -78,13 +107,17 @@ public:
 private:
     /// The old file at `path` if the old manifest has it and it is untouched.
     const Manifest::File* old_file(const std::string& path) const;
+    /// The file at `path` in the site before, staged here, if there is one.
+    const Manifest::File* before_file(const std::string& path) const;
+    void record(const std::string& path, const Manifest::File& file, bool written);
     bool link_old(const std::string& path, const Manifest::File& old);
     std::filesystem::path staged(const std::string& path) const;
 
     std::filesystem::path m_target;
     std::filesystem::path m_staging;
     bool m_committed = false;
-    std::optional<Manifest> m_old;
+    std::optional<Manifest> m_old;    ///< the manifest of `out`
+    std::optional<Manifest> m_before; ///< the manifest of the staging folder, if it is reused
     std::mutex m_mutex;
     std::map<std::string, Manifest::File> m_files;
     std::size_t m_written = 0;

@@ -25,6 +25,8 @@ if [[ ! -d $SITES/valid ]]; then
     exit 2
 fi
 
+THEME="$(cd "$(dirname "$0")/../../themes/default" && pwd)"
+
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/parkpress-cli.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 OUT="$WORK/stdout"
@@ -148,6 +150,34 @@ RC=0
 expect_rc 0
 grep -q ': 0 errors, 0 warnings$' "$OUT" || problem "unexpected summary line on stdout"
 finish "check-default-folder"
+
+# build refuses an --out that is neither new, empty, parkpress's own output nor site/, and
+# leaves it alone.
+begin
+mkdir -p "$WORK/home/docs"
+echo "keep me" >"$WORK/home/docs/letter.txt"
+run build "$SITES/valid" --out "$WORK/home" --theme "$THEME" --no-pdf
+expect_rc 2
+grep -q "refusing to replace $WORK/home: it is not empty and parkpress did not write it" "$ERR" \
+    || problem "stderr does not explain the refusal"
+[[ $(cat "$WORK/home/docs/letter.txt") == "keep me" && $(find "$WORK/home" | wc -l) -eq 3 ]] \
+    || problem "the refused folder was changed"
+[[ -z $(find "$WORK" -maxdepth 1 -name '.home.parkpress-*' ! -name '*-lock') ]] || problem "something was staged beside it"
+finish "build-refuses-foreign-folder"
+
+# A second build into the same --out while one holds its lock stops at once, and writes nothing.
+begin
+run build "$SITES/valid" --out "$WORK/locked/site" --theme "$THEME" --no-pdf
+expect_rc 0
+before=$(cd "$WORK/locked" && find . -printf '%p %s %T@\n' | sort)
+RC=0
+flock "$WORK/locked/.site.parkpress-lock" "$BINARY" build "$SITES/valid" --out "$WORK/locked/site" --theme "$THEME" \
+    --no-pdf \
+    >"$OUT" 2>"$ERR" </dev/null || RC=$?
+expect_rc 2
+grep -q "another parkpress build is writing $WORK/locked/site" "$ERR" || problem "stderr does not name the other build"
+[[ $(cd "$WORK/locked" && find . -printf '%p %s %T@\n' | sort) == "$before" ]] || problem "the output changed"
+finish "build-locked"
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

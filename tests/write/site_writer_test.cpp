@@ -57,13 +57,14 @@ TEST_CASE("manifest: JSON round trip; anything else is no manifest", "[writer]")
     m.report_out = "checked\n";
     m.report_err = "a.toml:1:1: warning: 园区\n";
     m.pages = 3;
-    m.files["parks/x/index.html"] = {"k", "h", 12, 1700000000123456789};
+    m.files["parks/x/index.html"] = {"k", "h", 12, 1700000000123456789, 4242};
     const auto back = write::Manifest::from_json(m.to_json());
     REQUIRE(back);
     CHECK(back->inputs == "abc");
     CHECK(back->report_err == m.report_err);
     CHECK(back->pages == 3);
     CHECK(back->files.at("parks/x/index.html").mtime_ns == 1700000000123456789);
+    CHECK(back->files.at("parks/x/index.html").inode == 4242);
     CHECK_FALSE(write::Manifest::from_json("This folder was written by parkpress"));
     CHECK_FALSE(write::Manifest::from_json("{\"version\": 99}"));
 }
@@ -107,7 +108,12 @@ TEST_CASE("writer: nothing written and nothing gone: only the manifest is replac
     w.commit(m);
     CHECK(inode(out) == dir); // the folder itself was not swapped
     CHECK(write::intact_output(out)->inputs == "inputs-2");
-    CHECK(std::distance(fs::directory_iterator(tmp.path), fs::directory_iterator()) == 1); // no staging left
+    // The staged copy, the same files, is kept as the site before, with the same manifest.
+    CHECK(std::distance(fs::directory_iterator(tmp.path), fs::directory_iterator()) == 2);
+    const auto before = write::intact_output(write::previous_site_path(out));
+    REQUIRE(before);
+    CHECK(before->inputs == "inputs-2");
+    CHECK(inode(write::previous_site_path(out) / "a.html") == inode(out / "a.html"));
 }
 
 TEST_CASE("writer: a file that is gone is not kept, and the output is no longer intact", "[writer]") {
@@ -138,7 +144,7 @@ TEST_CASE("writer: no path outside the output folder, not even the manifest's", 
     CHECK_THROWS_AS(w.put(write::k_marker, "x", ""), write::WriteError);
 }
 
-TEST_CASE("writer: the previous site is removed after the swap, links in it not followed", "[writer]") {
+TEST_CASE("writer: a site before that is not intact is removed, links in it not followed", "[writer]") {
     TempDir tmp;
     const fs::path out = tmp.path / "site";
     const fs::path keep = tmp.path / "elsewhere";
@@ -154,19 +160,142 @@ TEST_CASE("writer: the previous site is removed after the swap, links in it not 
     fs::create_symlink(keep / "inner" / "precious.txt", out / "b" / "c" / "file-link");
     fs::create_symlink(tmp.path / "nothing-here", out / "b" / "broken");
 
-    write::SiteWriter w(out);
-    w.put("a.html", "A2", "ka2");
-    write::Manifest m;
-    m.inputs = "inputs-2";
-    w.commit(m);
-    CHECK(read(out / "a.html") == "A2");
-    CHECK_FALSE(fs::exists(fs::symlink_status(out / "b")));
-    CHECK(read(keep / "inner" / "precious.txt") == "not parkpress's");
-    // Only the new site and the untouched folder are left: no staging, no old site.
+    for (const std::string inputs : {"inputs-2", "inputs-3"}) {
+        // The second build swaps the old output aside; the third finds it not intact and
+        // removes it before staging in a new folder.
+        write::SiteWriter w(out);
+        w.put("a.html", "A-" + inputs, "ka");
+        write::Manifest m;
+        m.inputs = inputs;
+        w.commit(m);
+        CHECK(read(out / "a.html") == "A-" + inputs);
+        CHECK_FALSE(fs::exists(fs::symlink_status(out / "b")));
+        CHECK(read(keep / "inner" / "precious.txt") == "not parkpress's");
+    }
+    // Only the new site, the site before it and the untouched folder are left.
     std::vector<std::string> left;
     for (const auto& e : fs::directory_iterator(tmp.path)) {
         left.push_back(e.path().filename().string());
     }
     std::sort(left.begin(), left.end());
-    CHECK(left == std::vector<std::string>{"elsewhere", "site"});
+    CHECK(left == std::vector<std::string>{".site.parkpress-previous", "elsewhere", "site"});
+    CHECK(read(write::previous_site_path(out) / "a.html") == "A-inputs-2");
+    CHECK_FALSE(fs::exists(fs::symlink_status(write::previous_site_path(out) / "b")));
+}
+
+namespace {
+/// A build of `files` (path, bytes; the key is the bytes) into `out`.
+void build_files(const fs::path& out, const std::vector<std::pair<std::string, std::string>>& files,
+                 const std::string& inputs) {
+    write::SiteWriter w(out);
+    for (const auto& [path, bytes] : files) {
+        if (!w.reuse(path, bytes)) {
+            w.put(path, bytes, bytes);
+        }
+    }
+    write::Manifest m;
+    m.inputs = inputs;
+    w.commit(m);
+}
+
+std::vector<std::string> listing(const fs::path& root) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+        out.push_back(e.path().lexically_relative(root).generic_string() + (e.is_directory() ? "/" : ""));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+} // namespace
+
+TEST_CASE("writer: a rebuild stages in the site before and replaces only what differs", "[writer]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    const fs::path before = write::previous_site_path(out);
+    build_files(out, {{"a.html", "A1"}, {"p/x/index.html", "X1"}, {"p/y/index.html", "Y1"}, {"z.txt", "Z"}}, "1");
+    build_files(out, {{"a.html", "A2"}, {"p/x/index.html", "X1"}, {"p/y/index.html", "Y1"}, {"z.txt", "Z"}}, "2");
+    REQUIRE(write::intact_output(before));
+    const auto z = inode(out / "z.txt");
+    CHECK(inode(before / "z.txt") == z); // one file, in both sites
+
+    SECTION("a third build: changed, kept, added and removed files") {
+        // The site before (build 1) differs from the current one (build 2) in a.html.
+        build_files(out, {{"a.html", "A2"}, {"p/x/index.html", "X3"}, {"q/index.html", "Q"}, {"z.txt", "Z"}}, "3");
+        CHECK(read(out / "a.html") == "A2");
+        CHECK(read(out / "p/x/index.html") == "X3");
+        CHECK(read(out / "q/index.html") == "Q");
+        CHECK(inode(out / "z.txt") == z);
+        CHECK(listing(out) == std::vector<std::string>{".parkpress-output", "a.html", "p/", "p/x/", "p/x/index.html",
+                                                      "q/", "q/index.html", "z.txt"});
+        CHECK(write::intact_output(out)->inputs == "3");
+        // The current site became the site before, untouched: build 2's bytes.
+        const auto prev = write::intact_output(before);
+        REQUIRE(prev);
+        CHECK(prev->inputs == "2");
+        CHECK(read(before / "p/x/index.html") == "X1");
+        CHECK(read(before / "p/y/index.html") == "Y1");
+        CHECK(inode(before / "a.html") == inode(out / "a.html"));
+    }
+    SECTION("a failed build after staging in the site before leaves the output as it was") {
+        const auto listed = listing(out);
+        const auto marker = read(out / write::k_marker);
+        struct stat st {};
+        REQUIRE(::stat((out / "z.txt").c_str(), &st) == 0);
+        {
+            write::SiteWriter w(out);
+            w.put("z.txt", "not Z", "k");       // z.txt is shared with the output: replaced, not written into
+            w.put("p/y/index.html", "Y9", "k"); // no commit
+        }
+        CHECK(listing(out) == listed);
+        CHECK(read(out / write::k_marker) == marker);
+        CHECK(read(out / "z.txt") == "Z");
+        CHECK(read(out / "p/y/index.html") == "Y1");
+        struct stat again {};
+        REQUIRE(::stat((out / "z.txt").c_str(), &again) == 0);
+        CHECK(again.st_mtim.tv_nsec == st.st_mtim.tv_nsec);
+        CHECK(again.st_mtim.tv_sec == st.st_mtim.tv_sec);
+        CHECK_FALSE(fs::exists(before)); // a half-changed site before is not kept
+    }
+    SECTION("a site before without its manifest (a build killed while staging) is not trusted") {
+        std::ofstream(before / "a.html", std::ios::trunc) << "half-written";
+        fs::remove(before / write::k_marker);
+        build_files(out, {{"a.html", "A1"}, {"p/x/index.html", "X1"}, {"p/y/index.html", "Y1"}, {"z.txt", "Z"}}, "3");
+        CHECK(read(out / "a.html") == "A1");
+        CHECK(listing(out) == listing(before)); // same names (the manifests differ)
+    }
+    SECTION("a site before that was edited is not trusted") {
+        std::ofstream(before / "p/y/index.html", std::ios::trunc) << "edited";
+        build_files(out, {{"a.html", "A2"}, {"p/x/index.html", "X1"}, {"p/y/index.html", "Y1"}, {"z.txt", "Z"}}, "3");
+        CHECK(read(out / "p/y/index.html") == "Y1");
+    }
+}
+
+TEST_CASE("writer: only an empty folder, parkpress's own output or site/ may be replaced", "[writer]") {
+    TempDir tmp;
+    CHECK_NOTHROW(write::check_output_folder(tmp.path / "new"));
+    fs::create_directory(tmp.path / "empty");
+    CHECK_NOTHROW(write::check_output_folder(tmp.path / "empty"));
+    fs::create_directory(tmp.path / "home");
+    std::ofstream(tmp.path / "home" / ".bashrc") << "x";
+    CHECK_THROWS_WITH(write::check_output_folder(tmp.path / "home"), Catch::Contains("parkpress did not write it"));
+    fs::create_directory(tmp.path / "site");
+    std::ofstream(tmp.path / "site" / "old.html") << "x";
+    CHECK_NOTHROW(write::check_output_folder(tmp.path / "site"));
+    first_build(tmp.path / "built");
+    CHECK_NOTHROW(write::check_output_folder(tmp.path / "built"));
+    std::ofstream(tmp.path / "file") << "x";
+    CHECK_THROWS_WITH(write::check_output_folder(tmp.path / "file"), Catch::Contains("not a folder"));
+    fs::create_directory_symlink(tmp.path / "built", tmp.path / "link");
+    CHECK_THROWS_WITH(write::check_output_folder(tmp.path / "link"), Catch::Contains("symbolic link"));
+}
+
+TEST_CASE("writer: one build at a time per output folder", "[writer]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    {
+        write::OutputLock first(out);
+        CHECK_THROWS_WITH(write::OutputLock(out), Catch::Contains("another parkpress build is writing"));
+        CHECK_NOTHROW(write::OutputLock(tmp.path / "other"));
+    }
+    CHECK_NOTHROW(write::OutputLock(out)); // released with the first
 }
