@@ -202,6 +202,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     }
     timings.start("index");
     const auto index = compute::build_index(model);
+    timings.start("stage output");
     std::optional<write::SiteWriter> writer;
     try {
         writer.emplace(options.out_dir, std::move(previous));

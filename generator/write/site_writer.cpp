@@ -102,11 +102,13 @@ std::string Manifest::to_json() const {
     j["report_out"] = report_out;
     j["report_err"] = report_err;
     j["pages"] = pages;
-    nlohmann::ordered_json list = nlohmann::ordered_json::object();
+    // A sorted map, in the order of `files`: an ordered_json object looks each key up by a
+    // linear search, which tens of thousands of files make quadratic.
+    nlohmann::json list = nlohmann::json::object();
     for (const auto& [path, f] : files) {
-        list[path] = nlohmann::ordered_json::array({f.key, f.hash, f.size, f.mtime_ns, f.inode});
+        list.emplace(path, nlohmann::json::array({f.key, f.hash, f.size, f.mtime_ns, f.inode}));
     }
-    j["files"] = std::move(list);
+    j["files"] = nlohmann::ordered_json(std::move(list));
     return j.dump(0) + "\n";
 }
 
@@ -139,25 +141,53 @@ std::optional<Manifest> read_manifest(const fs::path& out) {
     return Manifest::from_json(core::read_file(out / k_marker).value_or(""));
 }
 
-bool is_intact(const fs::path& out, const Manifest& manifest) {
-    std::error_code ec;
-    std::size_t seen = 0;
-    for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-        if (it->is_directory(ec)) {
-            continue;
-        }
-        const std::string rel = it->path().lexically_relative(out).generic_string();
-        if (rel == k_marker) {
-            continue;
-        }
-        const auto f = manifest.files.find(rel);
-        if (f == manifest.files.end() || !unchanged(it->path(), f->second)) {
-            return false;
-        }
-        ++seen;
+namespace {
+/// Walks the folder `dirfd` (at `prefix` in the output) with readdir() and fstatat(), without
+/// following links: false as soon as an entry is not a regular file of `manifest` with its
+/// recorded inode, size and time, or a folder. Counts the files in `seen`.
+bool intact_folder(int dirfd, const std::string& prefix, const Manifest& manifest, std::size_t& seen) {
+    DIR* dir = ::fdopendir(dirfd);
+    if (dir == nullptr) {
+        ::close(dirfd);
+        return false;
     }
-    return !ec && seen == manifest.files.size();
+    bool ok = true;
+    std::string rel;
+    while (ok) {
+        const dirent* entry = ::readdir(dir);
+        if (entry == nullptr) {
+            break;
+        }
+        const std::string_view name = entry->d_name;
+        if (name == "." || name == "..") {
+            continue;
+        }
+        rel.assign(prefix).append(name);
+        struct stat st {};
+        if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+            ok = false;
+        } else if (S_ISDIR(st.st_mode)) {
+            const int child = ::openat(::dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            ok = child >= 0 && intact_folder(child, rel + "/", manifest, seen);
+        } else if (rel == k_marker) {
+            ok = S_ISREG(st.st_mode);
+        } else {
+            const auto f = manifest.files.find(rel);
+            ok = f != manifest.files.end() && S_ISREG(st.st_mode) &&
+                 static_cast<std::uint64_t>(st.st_ino) == f->second.inode &&
+                 static_cast<std::uint64_t>(st.st_size) == f->second.size && mtime_ns(st) == f->second.mtime_ns;
+            ++seen;
+        }
+    }
+    ::closedir(dir); // closes dirfd
+    return ok;
+}
+} // namespace
+
+bool is_intact(const fs::path& out, const Manifest& manifest) {
+    const int fd = ::open(out.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    std::size_t seen = 0;
+    return fd >= 0 && intact_folder(fd, "", manifest, seen) && seen == manifest.files.size();
 }
 
 std::optional<Manifest> intact_output(const fs::path& out) {
