@@ -5,7 +5,8 @@
 #   - every href and src resolves to a file of the site (and every #fragment to an id);
 #   - nothing is loaded from another host;
 #   - headless Chromium loads the home, a park, an indicator and the comparison page with no
-#     console message, and screenshots at 1280 px and 360 px are written for a person to look at;
+#     console message, the theme's script runs under the page's Content-Security-Policy (which
+#     every page carries), and screenshots at 1280 px and 360 px are written for a person to look at;
 #   - a build that fails on content errors leaves the previous output exactly as it was.
 # Usage: site_checks.sh BINARY PROJECT_DIR VNU_JAR SCREENSHOT_DIR
 set -euo pipefail
@@ -35,6 +36,16 @@ for page in index.html 404.html sitemap.xml robots.txt parks/index.html province
     data/facts.csv data/parks.csv data/parks.json assets/style.css; do
     [ -f "$site/$page" ] && ok "written: $page" || fail "missing $page"
 done
+
+# Every page carries the strict Content-Security-Policy: scripts, styles and images from the
+# site itself only, no inline script or style, nothing from another host.
+csp="<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">"
+without=$(find "$site" -name '*.html' -print0 | xargs -0 grep -LF "$csp" || true)
+if [ -z "$without" ] && [ "$(find "$site" -name '*.html' | wc -l)" -gt 100 ]; then
+    ok "every page has the Content-Security-Policy"
+else
+    fail "pages without the Content-Security-Policy: $(echo "$without" | head -n 3)"
+fi
 
 # 2. The Nu HTML Checker, once on a page known to be invalid (so that a broken checker
 #    cannot pass silently), then on the whole site.
@@ -88,11 +99,19 @@ for page in index.html parks/zhumadian-smart-island/index.html indicators/contra
     name=$(echo "${page%/index.html}" | tr '/' '-')
     [ "$name" = "index.html" ] && name=home
     log="$tmp/console-$name.txt"
-    timeout 120 "${chrome[@]}" --enable-logging=stderr --v=0 --dump-dom "file://$site/$page" >/dev/null 2>"$log" || true
+    timeout 120 "${chrome[@]}" --enable-logging=stderr --v=0 --dump-dom "file://$site/$page" >"$tmp/dom-$name.html" 2>"$log" || true
     if grep -q 'CONSOLE' "$log"; then
         fail "console messages on $page"; grep 'CONSOLE' "$log" | head -n 5
     else
         ok "no console message on $page"
+    fi
+    # The theme's script runs under the page's Content-Security-Policy: sortable tables get buttons.
+    if grep -q 'class="[^"]*sortable' "$site/$page"; then
+        if grep -q 'class="sort-button"' "$tmp/dom-$name.html"; then
+            ok "the theme's script ran on $page"
+        else
+            fail "the theme's script did not run on $page"
+        fi
     fi
     for width in 1280 360; do
         timeout 120 "${chrome[@]}" --window-size="$width,2000" --screenshot="$shots/$name-$width.png" "file://$site/$page" \
