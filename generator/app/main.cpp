@@ -1,5 +1,6 @@
 #include "app/cli.hpp"
 
+#include <csignal>
 #include <exception>
 #include <iostream>
 
@@ -14,6 +15,9 @@ const char* malloc_conf = "dirty_decay_ms:1000";
 #endif
 
 int main(int argc, char** argv) {
+    // Over a file size limit (ulimit -f), a write fails with EFBIG and the build says which
+    // file, instead of the process being killed without a word. Either way the output stays.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
         return parkpress::app::run(args, std::cout, std::cerr);
