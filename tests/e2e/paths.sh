@@ -38,7 +38,7 @@ fi
 if [ "$(id -u)" -ne 0 ]; then
     cp "$c/parks/hubei/xiangyang-high-tech-zone.toml" "$c/parks/hubei/locked.toml"
     chmod 000 "$c/parks/hubei/locked.toml"
-    expected+=("parks/hubei/locked.toml:1:1: error: cannot read")
+    expected+=("parks/hubei/locked.toml:1:1: error: file cannot be read")
 fi
 
 passed=0
