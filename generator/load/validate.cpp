@@ -24,6 +24,10 @@ std::vector<std::string> keys_of(const Map& map) {
     return out;
 }
 
+/// What XeLaTeX can typeset in a bulletin (see check_typesetting_limits).
+constexpr std::size_t k_max_bulletin_narrative = 2'000'000; // bytes: some 500 pages of Chinese
+constexpr std::size_t k_max_paragraph = 5000;               // characters
+
 class Validator {
 public:
     Validator(const model::SiteModel& model, core::Diagnostics& diagnostics)
@@ -303,7 +307,52 @@ private:
         }
         if (b.narrative) {
             check_references(*b.narrative, nullptr);
+            check_typesetting_limits(*b.narrative);
         }
+    }
+
+    /// A bulletin's narrative is typeset by XeLaTeX, which holds a whole paragraph in memory
+    /// and breaks its lines in time that grows faster than its length: a hostile paragraph of
+    /// 20,000 brackets runs out of TeX's memory after half a minute. Such a paragraph, or a
+    /// narrative longer than a few hundred pages, is an error before any tool runs.
+    void check_typesetting_limits(const model::Narrative& narrative) {
+        if (narrative.text.size() > k_max_bulletin_narrative) {
+            m_diagnostics.error({narrative.file, 1, 1},
+                                fmt::format("a bulletin's narrative is typeset into the PDF and may have at most {} MB; this "
+                                            "one has {:.1f} MB",
+                                            k_max_bulletin_narrative / 1000000,
+                                            static_cast<double>(narrative.text.size()) / 1e6));
+            return;
+        }
+        std::uint32_t line = 0;
+        std::uint32_t start = 0; // of the current paragraph; 0: none
+        std::size_t characters = 0;
+        auto end_paragraph = [&] {
+            if (start != 0 && characters > k_max_paragraph) {
+                m_diagnostics.error({narrative.file, start, 1},
+                                    fmt::format("a paragraph of {} characters is too long to typeset (at most {}); "
+                                                "break it into paragraphs",
+                                                characters, k_max_paragraph));
+            }
+            start = 0;
+            characters = 0;
+        };
+        std::string_view rest = narrative.text;
+        while (!rest.empty()) {
+            const std::size_t newline = rest.find('\n');
+            const std::string_view text = rest.substr(0, newline);
+            rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
+            ++line;
+            if (text.find_first_not_of(" \t\r") == std::string_view::npos) {
+                end_paragraph();
+                continue;
+            }
+            start = start == 0 ? line : start;
+            for (const char c : text) {
+                characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+            }
+        }
+        end_paragraph();
     }
 
     void warn_unused_indicators() {

@@ -41,9 +41,15 @@ std::string literal(cmark_node* n) {
     return s != nullptr ? s : "";
 }
 
-Inlines inlines_of(cmark_node* parent, bool keep_links);
+/// LaTeX nests lists and quotes at most 6 deep (enumerate and itemize 4 each) and TeX groups
+/// at most 255 deep. Deeper containers in a narrative are flattened into their content, so a
+/// hostile nesting makes a flat PDF instead of a failed one.
+constexpr int k_max_block_depth = 4;
+constexpr int k_max_inline_depth = 16;
 
-Inlines inline_of(cmark_node* n, bool keep_links) {
+Inlines inlines_of(cmark_node* parent, bool keep_links, int depth);
+
+Inlines inline_of(cmark_node* n, bool keep_links, int depth) {
     const cmark_node_type type = cmark_node_get_type(n);
     const char* type_name = cmark_node_get_type_string(n);
     switch (type) {
@@ -51,10 +57,16 @@ Inlines inline_of(cmark_node* n, bool keep_links) {
     case CMARK_NODE_SOFTBREAK: return {node("Space")};
     case CMARK_NODE_LINEBREAK: return {node("LineBreak")};
     case CMARK_NODE_CODE: return {code(literal(n))};
-    case CMARK_NODE_EMPH: return {emph(inlines_of(n, keep_links))};
-    case CMARK_NODE_STRONG: return {strong(inlines_of(n, keep_links))};
+    default: break;
+    }
+    Inlines content = inlines_of(n, keep_links, depth + 1);
+    if (depth >= k_max_inline_depth) {
+        return content;
+    }
+    switch (type) {
+    case CMARK_NODE_EMPH: return {emph(std::move(content))};
+    case CMARK_NODE_STRONG: return {strong(std::move(content))};
     case CMARK_NODE_LINK: {
-        Inlines content = inlines_of(n, keep_links);
         const char* url = cmark_node_get_url(n);
         const char* title = cmark_node_get_title(n);
         if (!keep_links || url == nullptr) {
@@ -62,27 +74,27 @@ Inlines inline_of(cmark_node* n, bool keep_links) {
         }
         return {link(std::move(content), url, title != nullptr ? title : "")};
     }
-    case CMARK_NODE_IMAGE: return inlines_of(n, keep_links); // its description
-    case CMARK_NODE_HTML_INLINE: return {};                    // raw HTML never passes
+    case CMARK_NODE_IMAGE: return content;    // its description
+    case CMARK_NODE_HTML_INLINE: return {};   // raw HTML never passes
     default: break;
     }
     if (type_name != nullptr && std::strcmp(type_name, "strikethrough") == 0) {
-        return {node("Strikeout", inlines_of(n, keep_links))};
+        return {node("Strikeout", std::move(content))};
     }
-    return inlines_of(n, keep_links); // unknown inline containers: their content
+    return content; // unknown inline containers: their content
 }
 
-Inlines inlines_of(cmark_node* parent, bool keep_links) {
+Inlines inlines_of(cmark_node* parent, bool keep_links, int depth) {
     Inlines out;
     for (cmark_node* c = cmark_node_first_child(parent); c != nullptr; c = cmark_node_next(c)) {
-        for (auto& i : inline_of(c, keep_links)) {
+        for (auto& i : inline_of(c, keep_links, depth)) {
             out.push_back(std::move(i));
         }
     }
     return out;
 }
 
-Blocks blocks_of(cmark_node* parent, bool keep_links);
+Blocks blocks_of(cmark_node* parent, bool keep_links, int depth);
 
 Json table_of(cmark_node* n, bool keep_links) {
     const uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
@@ -97,7 +109,7 @@ Json table_of(cmark_node* n, bool keep_links) {
     for (cmark_node* r = cmark_node_first_child(n); r != nullptr; r = cmark_node_next(r)) {
         std::vector<Inlines> cells;
         for (cmark_node* c = cmark_node_first_child(r); c != nullptr; c = cmark_node_next(c)) {
-            cells.push_back(inlines_of(c, keep_links));
+            cells.push_back(inlines_of(c, keep_links, 0));
         }
         cells.resize(columns);
         if (cmark_gfm_extensions_get_table_row_is_header(r) != 0) {
@@ -109,20 +121,31 @@ Json table_of(cmark_node* n, bool keep_links) {
     return table({}, specs, head, rows);
 }
 
-std::vector<Json> block_of(cmark_node* n, bool keep_links) {
+std::vector<Json> block_of(cmark_node* n, bool keep_links, int depth) {
     const cmark_node_type type = cmark_node_get_type(n);
     const char* type_name = cmark_node_get_type_string(n);
+    const bool flat = depth >= k_max_block_depth;
     switch (type) {
-    case CMARK_NODE_PARAGRAPH: return {para(inlines_of(n, keep_links))};
-    case CMARK_NODE_HEADING: return {header(cmark_node_get_heading_level(n), "", inlines_of(n, keep_links))};
-    case CMARK_NODE_BLOCK_QUOTE: return {node("BlockQuote", blocks_of(n, keep_links))};
-    case CMARK_NODE_CODE_BLOCK: return {node("CodeBlock", Json::array({attr(), literal(n)}))};
+    case CMARK_NODE_PARAGRAPH: return {para(inlines_of(n, keep_links, 0))};
+    case CMARK_NODE_HEADING: return {header(cmark_node_get_heading_level(n), "", inlines_of(n, keep_links, 0))};
+    case CMARK_NODE_BLOCK_QUOTE: {
+        Blocks content = blocks_of(n, keep_links, depth + 1);
+        return flat ? content : Blocks{node("BlockQuote", std::move(content))};
+    }
+    case CMARK_NODE_CODE_BLOCK: return {code_block(literal(n))};
     case CMARK_NODE_THEMATIC_BREAK: return {node("HorizontalRule")};
     case CMARK_NODE_HTML_BLOCK: return {}; // raw HTML never passes
     case CMARK_NODE_LIST: {
         std::vector<Blocks> items;
+        Blocks all;
         for (cmark_node* item = cmark_node_first_child(n); item != nullptr; item = cmark_node_next(item)) {
-            items.push_back(blocks_of(item, keep_links));
+            items.push_back(blocks_of(item, keep_links, depth + 1));
+            if (flat) {
+                all.insert(all.end(), std::make_move_iterator(items.back().begin()), std::make_move_iterator(items.back().end()));
+            }
+        }
+        if (flat) {
+            return all;
         }
         return {cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? ordered_list(items) : bullet_list(items)};
     }
@@ -131,13 +154,13 @@ std::vector<Json> block_of(cmark_node* n, bool keep_links) {
     if (type_name != nullptr && std::strcmp(type_name, "table") == 0) {
         return {table_of(n, keep_links)};
     }
-    return blocks_of(n, keep_links);
+    return blocks_of(n, keep_links, depth);
 }
 
-Blocks blocks_of(cmark_node* parent, bool keep_links) {
+Blocks blocks_of(cmark_node* parent, bool keep_links, int depth) {
     Blocks out;
     for (cmark_node* c = cmark_node_first_child(parent); c != nullptr; c = cmark_node_next(c)) {
-        for (auto& b : block_of(c, keep_links)) {
+        for (auto& b : block_of(c, keep_links, depth)) {
             out.push_back(std::move(b));
         }
     }
@@ -146,27 +169,50 @@ Blocks blocks_of(cmark_node* parent, bool keep_links) {
 
 } // namespace
 
+namespace {
+/// TeX reads a line of at most 200,000 bytes (buf_size), and Pandoc breaks lines only between
+/// words: a longer run without a space (only hostile text has one) is cut into pieces of this
+/// size, at character boundaries, with a line break between them.
+constexpr std::size_t k_max_run = 8000;
+
+/// Where to cut `s` at or before `limit` bytes without splitting a UTF-8 sequence.
+std::size_t cut_at(std::string_view s, std::size_t limit) {
+    std::size_t end = std::min(limit, s.size());
+    while (end > 0 && end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
+        --end;
+    }
+    return end == 0 ? std::min(limit, s.size()) : end;
+}
+
+void push_word(Inlines& out, std::string_view word) {
+    while (word.size() > k_max_run) {
+        const std::size_t end = cut_at(word, k_max_run);
+        out.push_back(str(word.substr(0, end)));
+        out.push_back(node("SoftBreak"));
+        word.remove_prefix(end);
+    }
+    out.push_back(str(word));
+}
+} // namespace
+
 Inlines text(std::string_view s) {
     Inlines out;
-    std::string word;
+    std::size_t start = 0;
     bool pending_space = false;
-    for (const char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            if (!word.empty()) {
-                out.push_back(str(word));
-                word.clear();
-            }
-            pending_space = !out.empty();
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        const bool space = i == s.size() || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (!space) {
             continue;
         }
-        if (pending_space) {
-            out.push_back(node("Space"));
+        if (i > start) {
+            if (pending_space) {
+                out.push_back(node("Space"));
+            }
+            push_word(out, s.substr(start, i - start));
             pending_space = false;
         }
-        word += c;
-    }
-    if (!word.empty()) {
-        out.push_back(str(word));
+        pending_space = pending_space || !out.empty();
+        start = i + 1;
     }
     return out;
 }
@@ -175,7 +221,39 @@ Json str(std::string_view s) { return node("Str", std::string(s)); }
 Json emph(Inlines content) { return node("Emph", std::move(content)); }
 Json strong(Inlines content) { return node("Strong", std::move(content)); }
 Json superscript(Inlines content) { return node("Superscript", std::move(content)); }
-Json code(std::string_view s) { return node("Code", Json::array({attr(), std::string(s)})); }
+Json code(std::string_view s) {
+    if (s.size() <= k_max_run) {
+        return node("Code", Json::array({attr(), std::string(s)}));
+    }
+    Inlines pieces; // a hostile code span: pieces on lines of their own (see k_max_run)
+    while (!s.empty()) {
+        const std::size_t end = cut_at(s, k_max_run);
+        pieces.push_back(node("Code", Json::array({attr(), std::string(s.substr(0, end))})));
+        pieces.push_back(node("SoftBreak"));
+        s.remove_prefix(end);
+    }
+    pieces.pop_back();
+    return node("Span", Json::array({attr(), std::move(pieces)}));
+}
+
+Json code_block(std::string_view s) {
+    std::string wrapped; // lines longer than k_max_run are wrapped
+    while (!s.empty()) {
+        const std::size_t newline = s.find('\n');
+        std::string_view line = s.substr(0, newline);
+        s.remove_prefix(newline == std::string_view::npos ? s.size() : newline + 1);
+        while (line.size() > k_max_run) {
+            const std::size_t end = cut_at(line, k_max_run);
+            wrapped.append(line.substr(0, end)).push_back('\n');
+            line.remove_prefix(end);
+        }
+        wrapped.append(line);
+        if (newline != std::string_view::npos) {
+            wrapped.push_back('\n');
+        }
+    }
+    return node("CodeBlock", Json::array({attr(), std::move(wrapped)}));
+}
 
 Json link(Inlines content, std::string_view target, std::string_view title) {
     return node("Link", Json::array({attr(), std::move(content), Json::array({std::string(target), std::string(title)})}));
@@ -252,6 +330,6 @@ Json document(const std::vector<std::pair<std::string, Json>>& meta, Blocks bloc
                 {"blocks", b}};
 }
 
-Blocks from_cmark(cmark_node* root, bool keep_links) { return blocks_of(root, keep_links); }
+Blocks from_cmark(cmark_node* root, bool keep_links) { return blocks_of(root, keep_links, 0); }
 
 } // namespace parkpress::render::pandoc

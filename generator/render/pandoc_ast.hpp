@@ -20,13 +20,16 @@ using Blocks = std::vector<Json>;
 
 inline constexpr int k_api_version[] = {1, 22, 2, 1};
 
-/// Text as inlines: Str words with Space between them (a line break becomes a Space).
+/// Text as inlines: Str words with Space between them (a line break becomes a Space). A run
+/// of more than 8,000 bytes without a space is cut, at a character boundary, by SoftBreaks.
 Inlines text(std::string_view s);
 Json str(std::string_view s);
 Json emph(Inlines content);
 Json strong(Inlines content);
 Json superscript(Inlines content);
 Json code(std::string_view s);
+/// A code block; lines too long for TeX are wrapped.
+Json code_block(std::string_view s);
 /// A link; `target` is a URL or "#id".
 Json link(Inlines content, std::string_view target, std::string_view title = {});
 /// An inline with an identifier (a link target).

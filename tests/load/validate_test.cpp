@@ -249,3 +249,38 @@ TEST_CASE("validate: every error of a run is reported, in a stable order", "[val
                    "sources.toml:1:1: error: missing required key \"publisher\" in source \"zmd-2024\"\n");
     CHECK(site.check() == first);
 }
+
+TEST_CASE("validate: a bulletin's narrative must be typesettable", "[validate]") {
+    SiteFixture site;
+    SECTION("a paragraph of more than 5,000 characters, at its first line") {
+        std::string text = "综述。\n\n";
+        for (int i = 0; i < 2501; ++i) {
+            text += i == 1000 ? "文\n" : "文[";
+        }
+        text += "\n\n短段落。\n";
+        site.set("bulletins/2024-1.md", text);
+        CHECK(site.check() == "bulletins/2024-1.md:3:1: error: a paragraph of 5001 characters is too long to typeset "
+                              "(at most 5000); break it into paragraphs\n");
+    }
+    SECTION("5,000 characters are fine, and so are many paragraphs") {
+        std::string text;
+        for (int p = 0; p < 20; ++p) {
+            text += std::string(4999, '[') + "文\n\n";
+        }
+        site.set("bulletins/2024-1.md", text);
+        CHECK(site.check().empty());
+    }
+    SECTION("a narrative over 2 MB") {
+        std::string text;
+        for (int p = 0; p < 700; ++p) {
+            text += std::string(3000, 'x') + "\n\n";
+        }
+        site.set("bulletins/2024-1.md", text);
+        CHECK(site.check() == "bulletins/2024-1.md:1:1: error: a bulletin's narrative is typeset into the PDF and may "
+                              "have at most 2 MB; this one has 2.1 MB\n");
+    }
+    SECTION("a park's narrative, which is not typeset, has no such limit") {
+        site.set("parks/henan/zmd-island.md", std::string(30000, '[') + "\n");
+        CHECK(site.check().empty());
+    }
+}

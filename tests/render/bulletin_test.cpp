@@ -7,7 +7,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmark-gfm.h>
+
+#include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <fstream>
 #include <sstream>
 
@@ -131,4 +135,83 @@ TEST_CASE("bulletin: a hostile narrative reaches Pandoc only as text", "[render]
     CHECK(dump.find("javascript:") == std::string::npos);
     CHECK(dump.find("<div>") == std::string::npos);
     CHECK(dump.find("\\\\input{/etc/passwd}") != std::string::npos); // kept, as text
+}
+
+namespace {
+/// How deep nodes of the given types nest in a Pandoc JSON value.
+int nesting(const pd::Json& j, const std::set<std::string>& types) {
+    int deepest = 0;
+    if (j.is_object() || j.is_array()) {
+        for (const auto& child : j) {
+            deepest = std::max(deepest, nesting(child, types));
+        }
+    }
+    if (j.is_object() && j.contains("t") && types.contains(j["t"].get<std::string>())) {
+        return deepest + 1;
+    }
+    return deepest;
+}
+
+pd::Blocks blocks_of_markdown(const std::string& markdown) {
+    cmark_node* root = cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT);
+    auto blocks = pd::from_cmark(root, true);
+    cmark_node_free(root);
+    return blocks;
+}
+} // namespace
+
+TEST_CASE("pandoc: nesting deeper than LaTeX allows is flattened, its text kept", "[render]") {
+    std::string quotes;
+    for (int i = 0; i < 1000; ++i) {
+        quotes += "> ";
+    }
+    quotes += "最深处\n\n";
+    std::string lists;
+    for (int i = 0; i < 1000; ++i) {
+        lists += std::string(static_cast<std::size_t>(2 * i), ' ') + "- 第" + std::to_string(i) + "层\n";
+    }
+    const std::string emphasis = std::string(3000, '*') + "文" + std::string(3000, '*') + "\n";
+    const pd::Json doc(blocks_of_markdown(quotes + lists + "\n" + emphasis));
+    const std::string dump = doc.dump();
+    CHECK(nesting(doc, {"BlockQuote", "BulletList", "OrderedList"}) == 4);
+    CHECK(nesting(doc, {"Emph", "Strong"}) == 16);
+    CHECK(dump.find("最深处") != std::string::npos);
+    CHECK(dump.find("第999层") != std::string::npos);
+    CHECK(dump.find("文") != std::string::npos);
+    // Shallow nesting is kept as it is.
+    const pd::Json shallow(blocks_of_markdown("> - a\n>   - b\n\n***c***\n"));
+    CHECK(nesting(shallow, {"BlockQuote", "BulletList", "OrderedList"}) == 3);
+    CHECK(nesting(shallow, {"Emph", "Strong"}) == 2);
+}
+
+TEST_CASE("pandoc: runs too long for a TeX line are cut at character boundaries", "[render]") {
+    std::string chinese;
+    for (int i = 0; i < 6000; ++i) {
+        chinese += "文"; // 18,000 bytes, no space
+    }
+    const auto inl = pd::text("前 " + chinese + " 后");
+    std::string joined;
+    int breaks = 0;
+    for (const auto& i : inl) {
+        if (i["t"] == "SoftBreak") {
+            ++breaks;
+        } else if (i["t"] == "Str") {
+            const auto s = i["c"].get<std::string>();
+            CHECK(s.size() <= 8000);
+            CHECK(s.size() % 3 == 0); // whole characters only
+            joined += s;
+        }
+    }
+    CHECK(breaks == 2);
+    CHECK(joined == "前" + chinese + "后");
+    CHECK(inl.front() == pd::Json{{"t", "Str"}, {"c", "前"}});
+    CHECK(inl[1] == pd::Json{{"t", "Space"}});
+
+    const auto block = pd::code_block("short\n" + std::string(20000, 'x') + "\nend");
+    const std::string code = block["c"][1].get<std::string>();
+    CHECK(code == "short\n" + std::string(8000, 'x') + "\n" + std::string(8000, 'x') + "\n" + std::string(4000, 'x') + "\nend");
+    CHECK(pd::code("ab") == pd::Json{{"t", "Code"}, {"c", pd::Json::array({pd::Json::array({"", pd::Json::array(), pd::Json::array()}), "ab"})}});
+    const auto span = pd::code(std::string(9000, '`'));
+    CHECK(span["t"] == "Span");
+    CHECK(span["c"][1].size() == 3); // Code, SoftBreak, Code
 }
