@@ -347,6 +347,16 @@ private:
                 end_paragraph();
                 continue;
             }
+            // A list item, quote, table row or heading starts a paragraph of its own in TeX.
+            const std::size_t first = text.find_first_not_of(" \t>");
+            const std::string_view lead = text.substr(first);
+            const std::size_t digits = lead.find_first_not_of("0123456789");
+            if (text.front() == '>' || lead.starts_with("- ") || lead.starts_with("* ") || lead.starts_with("+ ") ||
+                lead.starts_with('#') || lead.starts_with('|') ||
+                (digits > 0 && digits != std::string_view::npos && (lead.substr(digits).starts_with(". ") ||
+                                                                    lead.substr(digits).starts_with(") ")))) {
+                end_paragraph();
+            }
             start = start == 0 ? line : start;
             for (const char c : text) {
                 characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;

@@ -284,3 +284,20 @@ TEST_CASE("validate: a bulletin's narrative must be typesettable", "[validate]")
         CHECK(site.check().empty());
     }
 }
+
+TEST_CASE("validate: list items, quotes, table rows and headings are paragraphs of their own", "[validate]") {
+    SiteFixture site;
+    std::string text = "# 标题\n";
+    for (int i = 0; i < 1000; ++i) {
+        text += std::string(static_cast<std::size_t>(2 * (i % 50)), ' ') + "- 第" + std::to_string(i) + "项文字\n";
+        text += "> 引述" + std::to_string(i) + "\n";
+        text += std::to_string(i) + ". 编号\n";
+        text += "| 单元 | 格 |\n";
+    }
+    site.set("bulletins/2024-1.md", text);
+    CHECK(site.check().empty());
+    // A line that continues a list item belongs to its paragraph (the marker is counted too).
+    site.set("bulletins/2024-1.md", "- 项\n" + std::string(5001, 'x') + "\n");
+    CHECK(site.check() == "bulletins/2024-1.md:1:1: error: a paragraph of 5004 characters is too long to typeset "
+                          "(at most 5000); break it into paragraphs\n");
+}
