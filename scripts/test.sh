@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
-# Quick start, step 2: install what is missing, build with warnings as errors (ci preset),
-# and run every test (unit, golden-file and end-to-end tests) under ctest.
+# Quick start, step 2: install what is missing, then run every test (unit, golden-file and
+# end-to-end tests under ctest) twice: on the release build with warnings as errors (ci preset),
+# and on a build with AddressSanitizer and UndefinedBehaviorSanitizer (debug preset), where any
+# report fails the test that triggered it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jobs=$(nproc)
 
 scripts/install-deps.sh --test
+
+echo "== release build (ci preset): every test"
 cmake --preset ci >/dev/null
 cmake --build --preset ci
-ctest --preset ci
+ctest --preset ci --parallel "$jobs"
+
+echo "== AddressSanitizer and UndefinedBehaviorSanitizer (debug preset): every test again"
+cmake --preset debug >/dev/null
+cmake --build --preset debug
+ctest --preset debug --parallel "$jobs"
