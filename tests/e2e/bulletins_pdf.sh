@@ -14,14 +14,9 @@ binary=$1
 project=$2
 theme=$project/themes/default
 
-passed=0
-failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib.sh"
 squash() { tr -d ' \n\t\f\r'; } # pdftotext splits lines and puts spaces between Latin and CJK
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 check_bulletins() { # SITE LABEL
     local site=$1 label=$2
@@ -154,5 +149,4 @@ else
 fi
 cmp -s "$tmp/before.txt" "$tmp/after.txt" && ok "output untouched by the failed bulletin" || fail "output changed"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

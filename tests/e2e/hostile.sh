@@ -12,14 +12,9 @@ binary=$1
 project=$2
 theme=$project/themes/default
 
-passed=0
-failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib.sh"
 squash() { tr -d ' \n\t\f\r'; } # pdftotext splits lines and puts spaces between Latin and CJK
 
-tmp=$(mktemp -d)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 content=$tmp/content
 cp -r "$project/tests/sites/valid" "$content"
 marker=$tmp/pwned
@@ -68,7 +63,7 @@ if "$binary" build "$content" --out "$out" --theme "$theme" >"$tmp/out.txt" 2>"$
     ok "hostile content builds"
 else
     fail "hostile content build"; cat "$tmp/err.txt"
-    echo "$passed passed, $failed failed"; exit 1
+    summary; exit 1
 fi
 
 # --- HTML ---
@@ -130,5 +125,4 @@ else
     fail "unsafe link in the PDF: $(grep -aoiE '/URI *\([^)]*' "$tmp/plain.pdf" | head -n 3)"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -12,13 +12,8 @@ project=$(cd "$2" && pwd)
 theme=$project/themes/default
 kills=${PARKPRESS_KILL_POINTS:-8} # per scenario
 
-passed=0
-failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/parkpress-integrity.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out/site
 
 # Content A: 300 synthetic parks (a build of a few tenths of a second). B changes one figure;
@@ -131,5 +126,4 @@ for x in b c; do
     fi
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -12,13 +12,8 @@ set -euo pipefail
 binary=$1
 project=$2
 
-passed=0
-failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib.sh"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 build() { # KIND [--no-pdf]
     python3 "$project/bench/large_inputs.py" "$1" 4 "$project/tests/sites/valid" "$tmp/$1"
@@ -52,5 +47,4 @@ build brackets --no-pdf
 grep -q '结束' "$tmp/brackets-out/$park" && ok "brackets: the text after the runs is on the page" \
     || fail "brackets: text missing"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -9,8 +9,7 @@ set -euo pipefail
 binary=$1
 project=$2
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/lib.sh"
 c=$tmp/content
 cp -r "$project/tests/sites/valid" "$c"
 echo "outside" >"$tmp/outside.md"
@@ -41,8 +40,6 @@ if [ "$(id -u)" -ne 0 ]; then
     expected+=("parks/hubei/locked.toml:1:1: error: file cannot be read")
 fi
 
-passed=0
-failed=0
 rc=0
 timeout 60 "$binary" build "$c" --out "$tmp/site" --theme "$project/themes/default" --no-pdf >"$tmp/out" 2>"$tmp/err" || rc=$?
 if [ "$rc" -eq 1 ] && [ ! -e "$tmp/site" ]; then
@@ -66,5 +63,4 @@ fi
 if [ "$failed" -ne 0 ]; then
     echo "stderr:"; sed 's/^/  /' "$tmp/err"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -15,13 +15,8 @@ project=$2
 vnu=$3
 shots=$4
 
-passed=0
-failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib.sh"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 site=$tmp/site
 
 # 1. The build.
@@ -137,5 +132,4 @@ fi
 (cd "$site" && find . -type f -printf '%p %m %T@\n' | sort && find . -type f -exec sha256sum {} + | sort) >"$tmp/after.txt"
 if cmp -s "$tmp/before.txt" "$tmp/after.txt"; then ok "output untouched by the failed build"; else fail "output changed"; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
