@@ -211,13 +211,21 @@ void make_parent(const fs::path& file) {
 }
 } // namespace
 
+fs::path output_folder(const fs::path& out) {
+    fs::path target = fs::absolute(out).lexically_normal();
+    if (target.filename().empty() && target.has_parent_path()) {
+        target = target.parent_path(); // "site/" is "site", not a folder "" inside it
+    }
+    return target;
+}
+
 fs::path previous_site_path(const fs::path& out) {
-    const fs::path target = fs::absolute(out).lexically_normal();
+    const fs::path target = output_folder(out);
     return target.parent_path() / fmt::format(".{}.parkpress-previous", target.filename().string());
 }
 
 fs::path lock_path(const fs::path& out) {
-    const fs::path target = fs::absolute(out).lexically_normal();
+    const fs::path target = output_folder(out);
     return target.parent_path() / fmt::format(".{}.parkpress-lock", target.filename().string());
 }
 
@@ -240,7 +248,7 @@ void remove_any(const fs::path& path) {
 SiteWriter::SiteWriter(const fs::path& out) : SiteWriter(out, read_manifest(out)) {}
 
 SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous)
-    : m_target(fs::absolute(out).lexically_normal()), m_old(std::move(previous)) {
+    : m_target(output_folder(out)), m_old(std::move(previous)) {
     fs::create_directories(m_target.parent_path());
     m_staging = previous_site_path(m_target);
     // The site before the current one, left beside it by the last build: when it is exactly
@@ -425,7 +433,7 @@ void SiteWriter::commit(Manifest manifest) {
 }
 
 void check_output_folder(const fs::path& out) {
-    const fs::path target = fs::absolute(out).lexically_normal();
+    const fs::path target = output_folder(out);
     std::error_code ec;
     const auto status = fs::symlink_status(target, ec);
     if (ec || !fs::exists(status)) {
@@ -459,7 +467,7 @@ OutputLock::OutputLock(const fs::path& out) {
         m_fd = -1;
         if (error == EWOULDBLOCK) {
             throw WriteError(fmt::format("another parkpress build is writing {}; try again when it has finished",
-                                         fs::absolute(out).lexically_normal().generic_string()));
+                                         output_folder(out).generic_string()));
         }
         throw WriteError(fmt::format("cannot lock {}: {}", path.generic_string(), std::strerror(error)));
     }

@@ -48,6 +48,8 @@ bool is_intact(const std::filesystem::path& out, const Manifest& manifest);
 /// The manifest of an earlier build in `out`, if `out` is intact.
 std::optional<Manifest> intact_output(const std::filesystem::path& out);
 
+/// `out` as an absolute, normal path without a trailing slash: the folder that is replaced.
+std::filesystem::path output_folder(const std::filesystem::path& out);
 /// Where a build keeps the site before the current one: `.NAME.parkpress-previous` beside `out`.
 std::filesystem::path previous_site_path(const std::filesystem::path& out);
 /// The lock file of builds into `out`: `.NAME.parkpress-lock` beside it.

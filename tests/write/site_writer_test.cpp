@@ -299,3 +299,22 @@ TEST_CASE("writer: one build at a time per output folder", "[writer]") {
     }
     CHECK_NOTHROW(write::OutputLock(out)); // released with the first
 }
+
+TEST_CASE("writer: a trailing slash names the same output folder", "[writer]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    CHECK(write::output_folder(tmp.path / "site/") == out);
+    CHECK(write::output_folder(tmp.path / "site/./") == out);
+    CHECK(write::previous_site_path(tmp.path / "site/") == tmp.path / ".site.parkpress-previous");
+    CHECK(write::lock_path(tmp.path / "site/") == tmp.path / ".site.parkpress-lock");
+    for (int build = 0; build < 3; ++build) { // new, then swapped, then staged in the site before
+        write::SiteWriter w(tmp.path / "site/");
+        w.put("a.html", "A" + std::to_string(build), "k" + std::to_string(build));
+        w.commit(write::Manifest{});
+        CHECK(read(out / "a.html") == "A" + std::to_string(build));
+    }
+    CHECK_NOTHROW(write::check_output_folder(tmp.path / "site/"));
+    fs::create_directory(tmp.path / "home");
+    std::ofstream(tmp.path / "home" / "x") << "x";
+    CHECK_THROWS(write::check_output_folder(tmp.path / "home/"));
+}
