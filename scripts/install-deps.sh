@@ -4,8 +4,20 @@
 #   scripts/install-deps.sh          what building the site needs
 #   scripts/install-deps.sh --test   also what the tests need (Catch2, Chromium, Java, the
 #                                    W3C Nu HTML Checker from npm into build/tools/)
+#   scripts/install-deps.sh --fuzz   also what scripts/fuzz.sh needs (clang and its libFuzzer,
+#                                    ASan and UBSan runtimes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+test=false
+fuzz=false
+for arg in "$@"; do
+    case "$arg" in
+        --test) test=true ;;
+        --fuzz) fuzz=true ;;
+        *) echo "usage: scripts/install-deps.sh [--test] [--fuzz]" >&2; exit 2 ;;
+    esac
+done
 
 packages=(
     # toolchain
@@ -18,9 +30,14 @@ packages=(
     fonts-noto-cjk librsvg2-bin qpdf fontconfig
 )
 commands=() # "command:package" pairs, installed when the command is missing
-if [ "${1:-}" = "--test" ]; then
+if $test; then
     packages+=(catch2 poppler-utils)
     commands+=(chromium:chromium java:default-jre-headless npm:npm)
+fi
+if $fuzz; then
+    # libclang-rt-14-dev holds libFuzzer and clang's sanitizer runtimes; clang's packages only
+    # recommend it (libclang-common-14-dev), and recommends are not installed here.
+    packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()
@@ -47,7 +64,7 @@ else
     echo "install-deps: all packages present"
 fi
 
-if [ "${1:-}" = "--test" ] && [ ! -f build/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+if $test && [ ! -f build/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
     echo "install-deps: installing the Nu HTML Checker (npm vnu-jar) into build/tools/"
     mkdir -p build/tools
     cp tests/tools/package.json tests/tools/package-lock.json build/tools/

@@ -53,7 +53,7 @@ std::optional<Int128> scaled_rounded(Int128 num, Int128 den, int digits) {
     }
     Int128 q = scaled / den;
     const Int128 r = scaled % den;
-    if (r * 2 >= den) {
+    if (r >= den - r) { // r * 2 >= den, without overflowing when den is above half the range
         ++q;
     }
     return q;

@@ -77,3 +77,12 @@ TEST_CASE("decimal: overflow is reported, not wrapped", "[core]") {
     CHECK_FALSE(big.times(big).has_value());
     CHECK(big.times(Decimal(1000))->to_string() == "100000000000000000000000");
 }
+
+TEST_CASE("decimal: rounds a remainder above half of a 38-digit denominator without overflow", "[core]") {
+    // Found by fuzz_numbers (tests/fuzz/regressions/fuzz_numbers/): twice the remainder
+    // overflowed 128 bits, so 0.92… rounded to 0. See issue #6.
+    CHECK(dec("0.92233172233720203685477547375922318601").to_string(0) == "1");
+    CHECK(dec("-0.92233172233720203685477547375922318601").to_string(0) == "-1");
+    CHECK(dec("0.92233172233720203685477547375922318601").to_fixed(0) == "1");
+    CHECK(dec("0.10000000000000000000000000000000000001").to_string(0) == "0");
+}
