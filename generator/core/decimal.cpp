@@ -122,10 +122,9 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
             break;
         }
         any_digit = true;
-        if (!mul_checked(mantissa, 10, mantissa)) {
-            return std::nullopt;
+        if (!mul_checked(mantissa, 10, mantissa) || __builtin_add_overflow(mantissa, Int128{c - '0'}, &mantissa)) {
+            return std::nullopt; // more digits than 128 bits hold
         }
-        mantissa += c - '0';
         if (in_fraction) {
             ++fraction_digits;
         }

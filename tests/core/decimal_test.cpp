@@ -86,3 +86,11 @@ TEST_CASE("decimal: rounds a remainder above half of a 38-digit denominator with
     CHECK(dec("0.92233172233720203685477547375922318601").to_fixed(0) == "1");
     CHECK(dec("0.10000000000000000000000000000000000001").to_string(0) == "0");
 }
+
+TEST_CASE("decimal: more digits than 128 bits hold is no number, not an overflow", "[core]") {
+    // 2^127 - 1 parses; one more overflows in the last addition, which was undefined behaviour.
+    CHECK(Decimal::parse("170141183460469231731687303715884105727"));
+    CHECK_FALSE(Decimal::parse("170141183460469231731687303715884105728"));
+    CHECK_FALSE(Decimal::parse("170141183460469231731687303715884105729"));
+    CHECK_FALSE(Decimal::parse("1701411834604692317316873037158841057290"));
+}
