@@ -32,11 +32,21 @@ std::int64_t mtime_ns(const struct stat& st) {
     return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }
 
-/// Whether the file at `file` is a regular file with the recorded inode, size and time.
+/// Whether `st` is a regular file with the recorded inode, size and time.
+bool matches(const struct stat& st, const Manifest::File& record) {
+    return S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_ino) == record.inode &&
+           static_cast<std::uint64_t>(st.st_size) == record.size && mtime_ns(st) == record.mtime_ns;
+}
+
+/// Whether the file at `file` is still the one `record` describes.
 bool unchanged(const fs::path& file, const Manifest::File& record) {
     struct stat st {};
-    return ::lstat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_ino) == record.inode &&
-           static_cast<std::uint64_t>(st.st_size) == record.size && mtime_ns(st) == record.mtime_ns;
+    return ::lstat(file.c_str(), &st) == 0 && matches(st, record);
+}
+
+/// Whether two records describe one file (a hard link in two sites).
+bool same_file(const Manifest::File& a, const Manifest::File& b) {
+    return a.inode == b.inode && a.size == b.size && a.mtime_ns == b.mtime_ns;
 }
 
 /// Removes `name` in the folder `dirfd` and, if it is a folder, everything in it, without
@@ -173,9 +183,7 @@ bool intact_folder(int dirfd, const std::string& prefix, const Manifest& manifes
             ok = S_ISREG(st.st_mode);
         } else {
             const auto f = manifest.files.find(rel);
-            ok = f != manifest.files.end() && S_ISREG(st.st_mode) &&
-                 static_cast<std::uint64_t>(st.st_ino) == f->second.inode &&
-                 static_cast<std::uint64_t>(st.st_size) == f->second.size && mtime_ns(st) == f->second.mtime_ns;
+            ok = f != manifest.files.end() && matches(st, f->second);
             ++seen;
         }
     }
@@ -308,7 +316,7 @@ void SiteWriter::record(const std::string& path, const Manifest::File& file, boo
 bool SiteWriter::link_old(const std::string& path, const Manifest::File& old) {
     const fs::path file = staged(path);
     if (const Manifest::File* before = before_file(path)) {
-        if (before->inode == old.inode && before->size == old.size && before->mtime_ns == old.mtime_ns) {
+        if (same_file(*before, old)) {
             record(path, old, false); // the same file is in both sites already
             return true;
         }
