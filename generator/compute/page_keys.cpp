@@ -8,13 +8,39 @@
 namespace parkpress::compute {
 namespace {
 
-std::string text_digest(const std::map<std::string, std::string>& texts, const std::string& file) {
+/// The digest of a file's text: from `digests` when it has the file, else computed.
+std::string text_digest(const std::map<std::string, std::string>& texts,
+                        const std::map<std::string, std::string>* digests, const std::string& file) {
+    if (digests != nullptr) {
+        if (const auto it = digests->find(file); it != digests->end()) {
+            return it->second;
+        }
+    }
     const auto it = texts.find(file);
     return it == texts.end() ? std::string() : core::digest_of(it->second);
 }
 
+__extension__ using UInt128 = unsigned __int128;
+
+void add_int128(core::Hasher& h, core::Int128 v) {
+    const auto u = static_cast<UInt128>(v);
+    h.add(static_cast<std::int64_t>(static_cast<std::uint64_t>(u))).add(static_cast<std::int64_t>(static_cast<std::uint64_t>(u >> 64)));
+}
+
+/// A value as its exact fraction (a Decimal is always in lowest terms), without formatting it.
 void add_quantity(core::Hasher& h, const model::Quantity& q, model::Qualifier qualifier) {
-    h.add(q.value.to_string()).add(q.unit).add(static_cast<std::int64_t>(qualifier));
+    add_int128(h, q.value.numerator());
+    add_int128(h, q.value.denominator());
+    h.add(q.unit).add(static_cast<std::int64_t>(qualifier));
+}
+
+void add_period(core::Hasher& h, const model::Period& p) {
+    h.add(p.year);
+    if (p.date) {
+        h.add(p.date->year).add(p.date->month).add(p.date->day);
+    } else {
+        h.add(-1);
+    }
 }
 
 /// Adds the parks a narrative cites by name; its own park when the reference names none.
@@ -34,35 +60,49 @@ void add_cited(core::Hasher& h, const model::SiteModel& model, const std::option
 } // namespace
 
 PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const std::map<std::string, std::string>& texts,
-                   std::string_view base)
+                   std::string_view base, const std::map<std::string, std::string>* digests)
     : m_model(model), m_index(index) {
     std::set<std::string> park_files;
     for (const auto& p : model.parks) {
         park_files.insert(p.file);
-        m_data[&p] = text_digest(texts, p.file);
+        m_data[&p] = text_digest(texts, digests, p.file);
         if (p.narrative) {
             park_files.insert(p.narrative->file);
-            m_narrative[&p] = text_digest(texts, p.narrative->file);
+            m_narrative[&p] = text_digest(texts, digests, p.narrative->file);
         }
     }
-    core::Hasher layout;
-    layout.add("layout").add(base);
+    core::Hasher shared;
+    shared.add("shared").add(base);
     for (const auto& [file, text] : texts) {
         if (!park_files.contains(file)) {
-            layout.add(file).add(text);
+            shared.add(file).add(text);
         }
     }
+    m_shared = shared.hex();
+    core::Hasher layout;
+    layout.add("layout").add(m_shared);
     for (const auto& p : model.parks) {
         layout.add(p.slug).add(p.province).add(p.file).add(p.name).add(p.name_en).add(p.city).add(p.kind).add(p.parent);
         layout.add(static_cast<std::int64_t>(p.level));
     }
     m_layout = layout.hex();
+    core::Hasher parks_index;
+    parks_index.add("parks index").add(m_layout);
+    for (const auto& p : model.parks) {
+        parks_index.add(static_cast<std::int64_t>(p.facts.size())).add(static_cast<std::int64_t>(p.targets.size()));
+    }
+    m_parks_index = parks_index.hex();
     core::Hasher site;
     site.add(m_layout);
     for (const auto& p : model.parks) {
         site.add(m_data.at(&p));
     }
     m_site = site.hex();
+    for (const auto& p : model.parks) {
+        core::Hasher h;
+        h.add("records").add(m_shared).add(p.file).add(m_data.at(&p));
+        m_records[&p] = h.hex();
+    }
     // Every figure of each indicator, park by park in model order (which decides ties).
     std::map<std::string, std::unique_ptr<core::Hasher>> by_indicator;
     auto hasher_for = [&](const std::string& key) -> core::Hasher& {
@@ -77,7 +117,8 @@ PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const 
         for (const auto& f : p.facts) {
             auto& h = hasher_for(f.indicator).add("fact").add(p.slug);
             add_quantity(h, f.quantity, f.qualifier);
-            h.add(model::to_string(f.period)).add(f.basis ? static_cast<std::int64_t>(*f.basis) : -1).add(f.source).add(f.note);
+            add_period(h, f.period);
+            h.add(f.basis ? static_cast<std::int64_t>(*f.basis) : -1).add(f.source).add(f.note);
         }
         for (const auto& t : p.targets) {
             auto& h = hasher_for(t.indicator).add("target").add(p.slug);
@@ -149,6 +190,8 @@ std::string PageKeys::bulletin(const model::Bulletin& bulletin) const {
     add_cited(h, m_model, bulletin.narrative, m_data, nullptr);
     return h.hex();
 }
+
+std::string PageKeys::park_records(const model::Park& park) const { return m_records.at(&park); }
 
 std::string PageKeys::bulletin_pdf(const model::Bulletin& bulletin) const {
     core::Hasher h;

@@ -20,17 +20,24 @@ namespace parkpress::compute {
 /// data it shows: a park page its own files and the parks its narrative cites; a province or
 /// kind page the data files of its parks; an indicator page every figure of that indicator;
 /// a source page the parks that cite it; a bulletin the parks it compares; the home page,
-/// the indexes, the comparison and the downloads every park's data file.
+/// the indexes, the comparison and the downloads every park's data file, except the list of
+/// all parks, which shows only their identities and how many facts and targets they have.
+/// In the downloads, each park's part has a key of its own (park_records), so that a
+/// rebuild copies the parts of the parks that did not change.
 ///
 /// When in doubt a key covers more: a page rendered again for nothing costs time, a page
 /// kept that should have changed is wrong. Tests check incremental builds against cold ones.
 class PageKeys {
 public:
+    /// `texts`: every content file's text; `digests`: the digests (core::digest_of) of the
+    /// texts of some of them, which are then not computed again.
     PageKeys(const model::SiteModel& model, const SiteIndex& index, const std::map<std::string, std::string>& texts,
-             std::string_view base);
+             std::string_view base, const std::map<std::string, std::string>* digests = nullptr);
 
     [[nodiscard]] const std::string& site() const { return m_site; }
     [[nodiscard]] const std::string& layout() const { return m_layout; }
+    /// The list of every park: their identities and how many facts and targets each has.
+    [[nodiscard]] const std::string& parks_index() const { return m_parks_index; }
     [[nodiscard]] std::string park(const model::Park& park) const;
     [[nodiscard]] std::string province(const std::string& slug) const;
     [[nodiscard]] std::string kind(const std::string& key) const;
@@ -38,6 +45,9 @@ public:
     [[nodiscard]] std::string source(const std::string& key) const;
     [[nodiscard]] std::string bulletin(const model::Bulletin& bulletin) const;
     [[nodiscard]] std::string bulletin_pdf(const model::Bulletin& bulletin) const;
+    /// A park's records in the downloads (its line of parks.json, its rows of facts.csv):
+    /// its data file and the files that are not a park's (indicators, sources, provinces).
+    [[nodiscard]] std::string park_records(const model::Park& park) const;
 
 private:
     /// A page of the parks listed under `key` in `parks` (a province's, a kind's).
@@ -48,8 +58,11 @@ private:
     const SiteIndex& m_index;
     std::string m_layout; ///< base, non-park files, park identities
     std::string m_site;   ///< m_layout and every park's data file
+    std::string m_shared; ///< base and the files that are not a park's
+    std::string m_parks_index;
     std::unordered_map<const model::Park*, std::string> m_data;      ///< digest of the park's TOML file
     std::unordered_map<const model::Park*, std::string> m_narrative; ///< of its narrative
+    std::unordered_map<const model::Park*, std::string> m_records;   ///< park_records()
     std::map<std::string, std::string> m_indicators;                 ///< every figure of each indicator
 };
 

@@ -3,6 +3,8 @@
 #include "model/units.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <set>
 
 namespace parkpress::compute {
@@ -123,6 +125,10 @@ std::vector<const model::Park*> ancestors(const model::SiteModel& site, const mo
     return out;
 }
 
+namespace {
+void summarise_indicator(const model::SiteModel& site, const SiteIndex& index, IndicatorIndex& ii);
+} // namespace
+
 SiteIndex build_index(const model::SiteModel& site) {
     SiteIndex index;
     std::vector<const model::Province*> provinces;
@@ -170,28 +176,55 @@ SiteIndex build_index(const model::SiteModel& site) {
             index.citations[park.area->source].push_back({Citation::Kind::area, &park, nullptr, nullptr, nullptr});
         }
     }
+    std::vector<IndicatorIndex*> indicators;
     for (const auto& [key, indicator] : site.indicators) {
         IndicatorIndex& ii = index.indicators[key];
         ii.indicator = &indicator;
         ii.facts = std::move(facts_by_indicator[key]);
-        sort_facts(ii.facts, indicator.better);
-        ii.common_period = most_common_period(ii.facts);
-        std::stable_sort(ii.targets.begin(), ii.targets.end(), [](const TargetEntry& a, const TargetEntry& b) {
-            if (a.target->by != b.target->by) {
-                return a.target->by < b.target->by;
-            }
-            return a.park->slug < b.park->slug;
-        });
-        std::map<std::string, std::vector<FactEntry>> per_province;
-        for (const auto& f : ii.facts) {
-            per_province[f.park->province].push_back(f);
+        indicators.push_back(&ii);
+    }
+    // Each indicator's summaries are independent of the others': they are made on all cores.
+    const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < indicators.size(); i = next++) {
+            summarise_indicator(site, index, *indicators[i]);
         }
-        for (const auto& province : index.province_order) {
-            ii.provinces.push_back(summarise(site, indicator, province, per_province[province],
-                                             index.parks_by_province[province].size()));
-        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads && t < indicators.size(); ++t) {
+        pool.emplace_back(work);
+    }
+    work();
+    for (auto& thread : pool) {
+        thread.join();
     }
     return index;
 }
+
+namespace {
+/// Sorts an indicator's figures and targets and summarises them province by province.
+void summarise_indicator(const model::SiteModel& site, const SiteIndex& index, IndicatorIndex& ii) {
+    const model::Indicator& indicator = *ii.indicator;
+    sort_facts(ii.facts, indicator.better);
+    ii.common_period = most_common_period(ii.facts);
+    std::stable_sort(ii.targets.begin(), ii.targets.end(), [](const TargetEntry& a, const TargetEntry& b) {
+        if (a.target->by != b.target->by) {
+            return a.target->by < b.target->by;
+        }
+        return a.park->slug < b.park->slug;
+    });
+    std::map<std::string, std::vector<FactEntry>> per_province;
+    for (const auto& f : ii.facts) {
+        per_province[f.park->province].push_back(f);
+    }
+    for (const auto& province : index.province_order) {
+        const auto parks = index.parks_by_province.find(province);
+        ii.provinces.push_back(summarise(site, indicator, province, per_province[province],
+                                         parks == index.parks_by_province.end() ? 0 : parks->second.size()));
+    }
+}
+
+} // namespace
 
 } // namespace parkpress::compute

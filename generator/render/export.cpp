@@ -2,11 +2,16 @@
 
 #include "render/format.hpp"
 
+#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <future>
 #include <initializer_list>
+#include <charconv>
+#include <memory>
+#include <tuple>
+#include <unordered_map>
 #include <string_view>
 
 namespace parkpress::render {
@@ -69,60 +74,158 @@ std::string province_name_of(const model::SiteModel& m, const std::string& slug)
     return it == m.provinces.end() ? slug : it->second.name;
 }
 
-/// Appends the facts.csv rows of parks [begin, end).
-void append_rows(std::string& out, const model::SiteModel& m, std::size_t begin, std::size_t end) {
+/// Appends the facts.csv rows of one park.
+void append_rows(std::string& out, const model::SiteModel& m, const model::Park& park) {
     constexpr std::uint32_t numeric = (1U << 7) | (1U << 9); // value, value_as_written
-    for (std::size_t i = begin; i < end; ++i) {
-        const model::Park& park = m.parks[i];
-        const std::string province = province_name_of(m, park.province);
-        for (const auto& f : park.facts) {
-            const auto* ind = indicator_of(m, f.indicator);
-            const auto v = display(f.quantity, f.qualifier, ind != nullptr ? ind->unit : f.quantity.unit);
-            append_record(out, {"fact", park.slug, park.name, park.province, province, f.indicator,
-                                ind != nullptr ? std::string_view(ind->name) : "", v.plain, v.unit,
-                                plain_number(f.quantity.value), f.quantity.unit, model::to_string(f.qualifier),
-                                model::to_string(f.period), model::to_string(m.basis_of(f)), f.source,
-                                source_title(m, f.source), f.note},
-                          numeric);
+    const std::string province = province_name_of(m, park.province);
+    for (const auto& f : park.facts) {
+        const auto* ind = indicator_of(m, f.indicator);
+        const auto v = display(f.quantity, f.qualifier, ind != nullptr ? ind->unit : f.quantity.unit);
+        append_record(out, {"fact", park.slug, park.name, park.province, province, f.indicator,
+                            ind != nullptr ? std::string_view(ind->name) : "", v.plain, v.unit,
+                            plain_number(f.quantity.value), f.quantity.unit, model::to_string(f.qualifier),
+                            model::to_string(f.period), model::to_string(m.basis_of(f)), f.source,
+                            source_title(m, f.source), f.note},
+                      numeric);
+    }
+    for (const auto& t : park.targets) {
+        const auto* ind = indicator_of(m, t.indicator);
+        const auto v = display(t.quantity, t.qualifier, ind != nullptr ? ind->unit : t.quantity.unit);
+        append_record(out, {"target", park.slug, park.name, park.province, province, t.indicator,
+                            ind != nullptr ? std::string_view(ind->name) : "", v.plain, v.unit,
+                            plain_number(t.quantity.value), t.quantity.unit, model::to_string(t.qualifier),
+                            std::to_string(t.by), "", t.source, source_title(m, t.source), t.note},
+                      numeric);
+    }
+    for (const auto& r : park.ranks) {
+        std::string note = r.system + " / " + r.cohort;
+        if (r.of) {
+            note += " / 共" + std::to_string(*r.of) + "个";
         }
-        for (const auto& t : park.targets) {
-            const auto* ind = indicator_of(m, t.indicator);
-            const auto v = display(t.quantity, t.qualifier, ind != nullptr ? ind->unit : t.quantity.unit);
-            append_record(out, {"target", park.slug, park.name, park.province, province, t.indicator,
-                                ind != nullptr ? std::string_view(ind->name) : "", v.plain, v.unit,
-                                plain_number(t.quantity.value), t.quantity.unit, model::to_string(t.qualifier),
-                                std::to_string(t.by), "", t.source, source_title(m, t.source), t.note},
-                          numeric);
-        }
-        for (const auto& r : park.ranks) {
-            std::string note = r.system + " / " + r.cohort;
-            if (r.of) {
-                note += " / 共" + std::to_string(*r.of) + "个";
-            }
-            const std::string rank = std::to_string(r.rank);
-            append_record(out, {"rank", park.slug, park.name, park.province, province, "", "", rank, "名", rank, "名", "",
-                                r.period, "", r.source, source_title(m, r.source), note},
-                          numeric);
-        }
+        const std::string rank = std::to_string(r.rank);
+        append_record(out, {"rank", park.slug, park.name, park.province, province, "", "", rank, "名", rank, "名", "",
+                            r.period, "", r.source, source_title(m, r.source), note},
+                      numeric);
     }
 }
 
-std::string facts_csv(const model::SiteModel& m) {
-    std::string out(k_bom);
-    append_record(out, {"type", "park", "park_name", "province", "province_name", "indicator", "indicator_name", "value",
-                        "display_unit", "value_as_written", "unit_as_written", "qualifier", "period", "basis", "source",
-                        "source_title", "note"},
+/// The parts of a download that an earlier build made, by the key of what each was made
+/// from. Their index (`Sink::put_parts`) has a line "KEY OFFSET LENGTH" per part.
+class OldParts {
+public:
+    OldParts(const ExportReuse* reuse, const std::string& path) {
+        if (reuse == nullptr || !reuse->previous) {
+            return;
+        }
+        auto previous = reuse->previous(path);
+        if (!previous) {
+            return;
+        }
+        m_hold = std::move(previous->hold);
+        m_bytes = previous->bytes;
+        m_parts = std::move(previous->parts);
+        std::string_view index = m_parts;
+        while (!index.empty()) {
+            const std::size_t end = std::min(index.find('\n'), index.size());
+            const std::string_view line = index.substr(0, end);
+            index.remove_prefix(std::min(end + 1, index.size()));
+            const std::size_t space = line.find(' ');
+            if (space == std::string_view::npos) {
+                continue;
+            }
+            std::size_t offset = 0;
+            std::size_t length = 0;
+            const char* last = line.data() + line.size();
+            const auto first = std::from_chars(line.data() + space + 1, last, offset);
+            if (first.ec != std::errc() || first.ptr == last ||
+                std::from_chars(first.ptr + 1, last, length).ec != std::errc()) {
+                continue;
+            }
+            if (offset <= m_bytes.size() && length <= m_bytes.size() - offset) {
+                m_index.emplace(line.substr(0, space), std::make_pair(offset, length));
+            }
+        }
+    }
+    /// The part made from inputs with this key, if there is one.
+    [[nodiscard]] std::optional<std::string_view> find(const std::string& key) const {
+        const auto it = key.empty() ? m_index.end() : m_index.find(key);
+        if (it == m_index.end()) {
+            return std::nullopt;
+        }
+        return m_bytes.substr(it->second.first, it->second.second);
+    }
+
+private:
+    std::shared_ptr<const void> m_hold;
+    std::string_view m_bytes;
+    std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> m_index; ///< into `parts` of the file
+    std::string m_parts;
+};
+
+/// A download made of a part per park, each taken from the earlier build when its key is
+/// the same and made by `make` otherwise; `separator` goes between two parts.
+class PartsWriter {
+public:
+    PartsWriter(const model::SiteModel& m, const ExportReuse* reuse, const std::string& path)
+        : m_model(m), m_reuse(reuse), m_old(reuse, path) {}
+
+    /// Parks [begin, end): their parts, with a separator before each but the first park's.
+    struct Run {
+        std::string bytes;
+        std::vector<std::tuple<std::string, std::size_t, std::size_t>> parts; ///< key, offset, length
+    };
+    template <typename Make>
+    Run run(std::size_t begin, std::size_t end, std::string_view separator, const Make& make) const {
+        Run out;
+        for (std::size_t i = begin; i < end; ++i) {
+            const model::Park& park = m_model.parks[i];
+            if (i > 0) {
+                out.bytes += separator;
+            }
+            const std::size_t start = out.bytes.size();
+            std::string key = m_reuse != nullptr && m_reuse->park_key ? m_reuse->park_key(park) : std::string();
+            if (const auto old = m_old.find(key)) {
+                out.bytes += *old;
+            } else {
+                make(out.bytes, park);
+            }
+            out.parts.emplace_back(std::move(key), start, out.bytes.size() - start);
+        }
+        return out;
+    }
+    /// Appends `run` to `file`, and its parts to the file's index.
+    static void append(ExportFile& file, const Run& run) {
+        const std::size_t base = file.bytes.size();
+        for (const auto& [key, offset, length] : run.parts) {
+            if (!key.empty()) {
+                file.parts += fmt::format("{} {} {}\n", key, base + offset, length);
+            }
+        }
+        file.bytes += run.bytes;
+    }
+
+private:
+    const model::SiteModel& m_model;
+    const ExportReuse* m_reuse;
+    OldParts m_old;
+};
+
+ExportFile facts_csv(const model::SiteModel& m, const ExportReuse* reuse) {
+    ExportFile file;
+    file.bytes = k_bom;
+    append_record(file.bytes,
+                  {"type", "park", "park_name", "province", "province_name", "indicator", "indicator_name", "value",
+                   "display_unit", "value_as_written", "unit_as_written", "qualifier", "period", "basis", "source",
+                   "source_title", "note"},
                   0);
+    const PartsWriter parts(m, reuse, "data/facts.csv");
+    const auto rows = [&m](std::string& out, const model::Park& park) { append_rows(out, m, park); };
     // The largest download: its second half is made on another thread.
     const std::size_t half = m.parks.size() / 2;
-    auto second = std::async(std::launch::async, [&m, half] {
-        std::string rows;
-        append_rows(rows, m, half, m.parks.size());
-        return rows;
-    });
-    append_rows(out, m, 0, half);
-    out += second.get();
-    return out;
+    auto second = std::async(std::launch::async, [&] { return parts.run(half, m.parks.size(), "", rows); });
+    PartsWriter::append(file, parts.run(0, half, "", rows));
+    PartsWriter::append(file, second.get());
+    return file;
 }
 
 std::string parks_csv(const model::SiteModel& m) {
@@ -160,7 +263,55 @@ ordered_json quantity_json(const model::SiteModel& m, const std::string& indicat
     return j;
 }
 
-std::string parks_json(const model::SiteModel& m) {
+/// A park's record in parks.json.
+ordered_json park_json(const model::SiteModel& m, const model::Park& p) {
+    ordered_json park;
+    park["slug"] = p.slug;
+    park["name"] = p.name;
+    park["name_en"] = p.name_en;
+    park["province"] = p.province;
+    park["city"] = p.city;
+    park["kind"] = p.kind;
+    park["level"] = model::to_string(p.level);
+    park["parent"] = p.parent;
+    park["founded"] = p.founded ? ordered_json(*p.founded) : ordered_json(nullptr);
+    park["industries"] = p.industries;
+    if (p.area) {
+        park["area"] = {{"value", plain_number(p.area->quantity.value)}, {"unit", p.area->quantity.unit},
+                        {"source", p.area->source}};
+    } else {
+        park["area"] = nullptr;
+    }
+    ordered_json facts = ordered_json::array();
+    for (const auto& f : p.facts) {
+        ordered_json j = quantity_json(m, f.indicator, f.quantity, f.qualifier);
+        j["period"] = model::to_string(f.period);
+        j["basis"] = model::to_string(m.basis_of(f));
+        j["source"] = f.source;
+        j["note"] = f.note;
+        facts.push_back(std::move(j));
+    }
+    park["facts"] = std::move(facts);
+    ordered_json targets = ordered_json::array();
+    for (const auto& t : p.targets) {
+        ordered_json j = quantity_json(m, t.indicator, t.quantity, t.qualifier);
+        j["by"] = t.by;
+        j["source"] = t.source;
+        j["note"] = t.note;
+        targets.push_back(std::move(j));
+    }
+    park["targets"] = std::move(targets);
+    ordered_json ranks = ordered_json::array();
+    for (const auto& r : p.ranks) {
+        ranks.push_back({{"system", r.system}, {"cohort", r.cohort}, {"rank", r.rank},
+                         {"of", r.of ? ordered_json(*r.of) : ordered_json(nullptr)}, {"period", r.period},
+                         {"source", r.source}});
+    }
+    park["ranks"] = std::move(ranks);
+    return park;
+}
+
+ExportFile parks_json(const model::SiteModel& m, const ExportReuse* reuse) {
     ordered_json root;
     root["format"] = "parkpress-1";
     root["site"] = {{"title", m.site.title}, {"description", m.site.description}, {"language", m.site.language},
@@ -195,67 +346,22 @@ std::string parks_json(const model::SiteModel& m) {
     std::string out = root.dump();
     out.pop_back(); // the closing brace: the parks and bulletins follow
     out += ",\n\"parks\":[\n";
-    bool first = true;
-    for (const auto& p : m.parks) {
-        ordered_json park;
-        park["slug"] = p.slug;
-        park["name"] = p.name;
-        park["name_en"] = p.name_en;
-        park["province"] = p.province;
-        park["city"] = p.city;
-        park["kind"] = p.kind;
-        park["level"] = model::to_string(p.level);
-        park["parent"] = p.parent;
-        park["founded"] = p.founded ? ordered_json(*p.founded) : ordered_json(nullptr);
-        park["industries"] = p.industries;
-        if (p.area) {
-            park["area"] = {{"value", plain_number(p.area->quantity.value)}, {"unit", p.area->quantity.unit},
-                            {"source", p.area->source}};
-        } else {
-            park["area"] = nullptr;
-        }
-        ordered_json facts = ordered_json::array();
-        for (const auto& f : p.facts) {
-            ordered_json j = quantity_json(m, f.indicator, f.quantity, f.qualifier);
-            j["period"] = model::to_string(f.period);
-            j["basis"] = model::to_string(m.basis_of(f));
-            j["source"] = f.source;
-            j["note"] = f.note;
-            facts.push_back(std::move(j));
-        }
-        park["facts"] = std::move(facts);
-        ordered_json targets = ordered_json::array();
-        for (const auto& t : p.targets) {
-            ordered_json j = quantity_json(m, t.indicator, t.quantity, t.qualifier);
-            j["by"] = t.by;
-            j["source"] = t.source;
-            j["note"] = t.note;
-            targets.push_back(std::move(j));
-        }
-        park["targets"] = std::move(targets);
-        ordered_json ranks = ordered_json::array();
-        for (const auto& r : p.ranks) {
-            ranks.push_back({{"system", r.system}, {"cohort", r.cohort}, {"rank", r.rank},
-                             {"of", r.of ? ordered_json(*r.of) : ordered_json(nullptr)}, {"period", r.period},
-                             {"source", r.source}});
-        }
-        park["ranks"] = std::move(ranks);
-        if (!first) {
-            out += ",\n";
-        }
-        first = false;
-        out += park.dump();
-    }
+    ExportFile file;
+    file.bytes = std::move(out);
+    const PartsWriter parts(m, reuse, "data/parks.json");
+    PartsWriter::append(file, parts.run(0, m.parks.size(), ",\n", [&m](std::string& text, const model::Park& p) {
+        text += park_json(m, p).dump();
+    }));
     ordered_json bulletins = ordered_json::array();
     for (const auto& b : m.bulletins) {
         bulletins.push_back({{"id", b.id}, {"title", b.title}, {"number", b.number}, {"date", model::to_string(b.date)},
                              {"provinces", b.provinces}, {"kinds", b.kinds}, {"parks", b.parks},
                              {"indicators", b.indicators}, {"period", model::to_string(b.period)}});
     }
-    out += "\n],\n\"bulletins\":";
-    out += bulletins.dump();
-    out += "}\n";
-    return out;
+    file.bytes += "\n],\n\"bulletins\":";
+    file.bytes += bulletins.dump();
+    file.bytes += "}\n";
+    return file;
 }
 
 } // namespace
@@ -274,16 +380,16 @@ std::string csv_record(const std::vector<std::string>& fields, const std::vector
 OutputFiles render_exports(const model::SiteModel& model) {
     OutputFiles out;
     for (const auto& [path, render] : export_tasks(model)) {
-        out.emplace(path, render());
+        out.emplace(path, render().bytes);
     }
     return out;
 }
 
-std::vector<std::pair<std::string, std::function<std::string()>>> export_tasks(const model::SiteModel& model) {
-    std::vector<std::pair<std::string, std::function<std::string()>>> tasks;
-    tasks.emplace_back("data/facts.csv", [&model] { return facts_csv(model); });
-    tasks.emplace_back("data/parks.csv", [&model] { return parks_csv(model); });
-    tasks.emplace_back("data/parks.json", [&model] { return parks_json(model); });
+std::vector<ExportTask> export_tasks(const model::SiteModel& model, const ExportReuse* reuse) {
+    std::vector<ExportTask> tasks;
+    tasks.emplace_back("data/facts.csv", [&model, reuse] { return facts_csv(model, reuse); });
+    tasks.emplace_back("data/parks.csv", [&model] { return ExportFile{parks_csv(model), {}}; });
+    tasks.emplace_back("data/parks.json", [&model, reuse] { return parks_json(model, reuse); });
     return tasks;
 }
 

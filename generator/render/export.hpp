@@ -4,6 +4,7 @@
 #include "render/output.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,26 @@ namespace parkpress::render {
 /// data/parks.json with the whole model.
 OutputFiles render_exports(const model::SiteModel& model);
 
+/// What a rebuild's downloads may take over from the previous build: a part per park (its
+/// line of parks.json, its rows of facts.csv) made from the same inputs.
+struct ExportReuse {
+    /// A digest of everything a park's part shows (compute::PageKeys::park_records).
+    std::function<std::string(const model::Park&)> park_key;
+    /// The previous build's file with the index of its parts (Sink::previous).
+    std::function<std::optional<PreviousFile>(const std::string& path)> previous;
+};
+
+/// A download: its bytes and the index of its parts (Sink::put_parts), if it has parts.
+struct ExportFile {
+    std::string bytes;
+    std::string parts;
+};
+using ExportTask = std::pair<std::string, std::function<ExportFile()>>;
+
 /// The same files as separate tasks that may run in parallel: each path with what makes it.
-std::vector<std::pair<std::string, std::function<std::string()>>> export_tasks(const model::SiteModel& model);
+/// With `reuse`, the parts of unchanged parks are copied from the previous build's files;
+/// the bytes are the same either way.
+std::vector<ExportTask> export_tasks(const model::SiteModel& model, const ExportReuse* reuse = nullptr);
 
 /// One CSV record (RFC 4180 quoting, CRLF line end). Text fields that a spreadsheet would
 /// run as a formula (starting with = + - @ or a tab) are prefixed with an apostrophe.

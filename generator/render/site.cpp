@@ -35,7 +35,12 @@ public:
     SiteRenderer(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, Sink& sink,
                  const RenderOptions& options)
         : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_sink(sink),
-          m_with_pdf(options.with_pdf), m_timings(options.timings), m_keys(options.keys), m_progress(options.progress) {}
+          m_with_pdf(options.with_pdf), m_timings(options.timings), m_keys(options.keys), m_progress(options.progress) {
+        if (m_keys != nullptr) {
+            m_export_reuse.park_key = [keys = m_keys](const model::Park& park) { return keys->park_records(park); };
+            m_export_reuse.previous = [&sink](const std::string& path) { return sink.previous(path); };
+        }
+    }
 
     /// Renders every page, `jobs` at a time. Each page's bytes depend only on the model, so
     /// the output is the same whatever the number of jobs.
@@ -56,8 +61,11 @@ public:
         // Largest first, so that no worker is left with a long task while the others have
         // finished: the downloads, then the pages of indicators and sources (each lists
         // thousands of figures), then the many small pages.
-        for (auto& [path, render] : export_tasks(m_model)) {
-            task(path, site_key, [this, path = path, render = std::move(render)] { store(path, render()); }, false);
+        for (auto& [path, render] : export_tasks(m_model, keys != nullptr ? &m_export_reuse : nullptr)) {
+            task(path, site_key, [this, path = path, render = std::move(render)] {
+                ExportFile file = render();
+                m_sink.put_parts(path, std::move(file.bytes), t_key, file.parts);
+            }, false);
         }
         for (const auto& [key, ii] : m_index.indicators) {
             task(paths::indicator(key), [keys, &key = key] { return keys->indicator(key); },
@@ -70,7 +78,7 @@ public:
             task(paths::bulletin(b.id), [keys, &b] { return keys->bulletin(b); }, [this, &b] { bulletin_page(b); });
         }
         task(paths::home(), site_key, [this] { home(); });
-        task(paths::parks_index(), site_key, [this] { parks_index(); });
+        task(paths::parks_index(), [keys] { return keys->parks_index(); }, [this] { parks_index(); });
         task(paths::provinces_index(), site_key, [this] { provinces_index(); });
         for (const auto& slug : m_index.province_order) {
             task(paths::province(slug), [keys, &slug] { return keys->province(slug); }, [this, &slug] { province_page(slug); });
@@ -812,6 +820,7 @@ private:
     TemplateSet m_templates; ///< used by the calling thread; workers compile their own
     const Theme& m_theme;
     Sink& m_sink;
+    ExportReuse m_export_reuse; ///< the downloads' parts of the previous build
     bool m_with_pdf = true;
     core::Timings* m_timings = nullptr;
     void stage(const char* name) {

@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <set>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <thread>
 #include <vector>
@@ -116,7 +117,11 @@ std::string Manifest::to_json() const {
     // linear search, which tens of thousands of files make quadratic.
     nlohmann::json list = nlohmann::json::object();
     for (const auto& [path, f] : files) {
-        list.emplace(path, nlohmann::json::array({f.key, f.hash, f.size, f.mtime_ns, f.inode}));
+        auto record = nlohmann::json::array({f.key, f.hash, f.size, f.mtime_ns, f.inode});
+        if (!f.parts.empty()) {
+            record.push_back(f.parts);
+        }
+        list.emplace(path, std::move(record));
     }
     j["files"] = nlohmann::ordered_json(std::move(list));
     return j.dump(0) + "\n";
@@ -135,7 +140,8 @@ std::optional<Manifest> Manifest::from_json(const std::string& text) {
         m.pages = j.at("pages").get<std::size_t>();
         for (const auto& [path, f] : j.at("files").items()) {
             m.files[path] = {f.at(0).get<std::string>(), f.at(1).get<std::string>(), f.at(2).get<std::uint64_t>(),
-                             f.at(3).get<std::int64_t>(), f.at(4).get<std::uint64_t>()};
+                             f.at(3).get<std::int64_t>(), f.at(4).get<std::uint64_t>(),
+                             f.size() > 5 ? f.at(5).get<std::string>() : std::string()};
         }
         return m;
     } catch (const nlohmann::json::exception&) {
@@ -235,6 +241,11 @@ fs::path previous_site_path(const fs::path& out) {
 fs::path lock_path(const fs::path& out) {
     const fs::path target = output_folder(out);
     return target.parent_path() / fmt::format(".{}.parkpress-lock", target.filename().string());
+}
+
+fs::path cache_path(const fs::path& out) {
+    const fs::path target = output_folder(out);
+    return target.parent_path() / fmt::format(".{}.parkpress-cache", target.filename().string());
 }
 
 namespace {
@@ -342,12 +353,45 @@ bool SiteWriter::reuse(const std::string& path, const std::string& key) {
     return link_old(path, *old);
 }
 
+std::optional<render::PreviousFile> SiteWriter::previous(const std::string& path) {
+    const Manifest::File* old = old_file(path);
+    if (old == nullptr) {
+        return std::nullopt;
+    }
+    if (old->size == 0) {
+        return render::PreviousFile{{}, nullptr, old->parts};
+    }
+    // Mapped rather than read: the downloads are the largest files, and only parts of them
+    // are copied.
+    const int fd = ::open((m_target / path).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return std::nullopt;
+    }
+    struct stat st {};
+    void* map = ::fstat(fd, &st) == 0 && matches(st, *old)
+                    ? ::mmap(nullptr, old->size, PROT_READ, MAP_PRIVATE, fd, 0)
+                    : MAP_FAILED;
+    ::close(fd);
+    if (map == MAP_FAILED) {
+        return std::nullopt;
+    }
+    const std::size_t size = old->size;
+    std::shared_ptr<const void> hold(map, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+    return render::PreviousFile{std::string_view(static_cast<const char*>(map), size), std::move(hold), old->parts};
+}
+
 void SiteWriter::put(const std::string& path, std::string bytes, const std::string& key) {
+    put_parts(path, std::move(bytes), key, std::string());
+}
+
+void SiteWriter::put_parts(const std::string& path, std::string bytes, const std::string& key,
+                           const std::string& parts) {
     const fs::path file = staged(path);
     const std::string hash = core::digest_of(bytes);
     if (const Manifest::File* old = old_file(path); old != nullptr && old->hash == hash && old->size == bytes.size()) {
         Manifest::File same = *old;
         same.key = key;
+        same.parts = parts;
         if (link_old(path, same)) {
             return;
         }
@@ -377,7 +421,7 @@ void SiteWriter::put(const std::string& path, std::string bytes, const std::stri
     if (!ok) {
         throw WriteError(fmt::format("cannot write {}: {}", file.generic_string(), std::strerror(errno)));
     }
-    record(path, {key, hash, bytes.size(), mtime_ns(st), static_cast<std::uint64_t>(st.st_ino)}, true);
+    record(path, {key, hash, bytes.size(), mtime_ns(st), static_cast<std::uint64_t>(st.st_ino), parts}, true);
 }
 
 void SiteWriter::commit(Manifest manifest) {

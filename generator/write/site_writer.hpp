@@ -28,6 +28,7 @@ struct Manifest {
         std::uint64_t size = 0;
         std::int64_t mtime_ns = 0;
         std::uint64_t inode = 0;  ///< tells a file from another with the same size and time
+        std::string parts;        ///< the index of its parts (Sink::put_parts), if it has one
     };
     std::string inputs;      ///< digest of every input file and option (see input_fingerprint)
     std::string report_out;  ///< what the build printed on stdout before its summary
@@ -54,6 +55,9 @@ std::filesystem::path output_folder(const std::filesystem::path& out);
 std::filesystem::path previous_site_path(const std::filesystem::path& out);
 /// The lock file of builds into `out`: `.NAME.parkpress-lock` beside it.
 std::filesystem::path lock_path(const std::filesystem::path& out);
+/// Where builds into `out` keep what speeds up the next one (load::ParkCache): beside it,
+/// `.NAME.parkpress-cache`.
+std::filesystem::path cache_path(const std::filesystem::path& out);
 
 /// Throws WriteError unless `out` may be replaced by a build: a folder that does not exist, an
 /// empty folder, an earlier parkpress output (it has the marker) or a folder named `site`.
@@ -97,9 +101,13 @@ public:
     /// Writes one file into the staging folder (or links the old one if its bytes are the
     /// same). Throws WriteError for a path outside it.
     void put(const std::string& path, std::string bytes, const std::string& key) override;
+    void put_parts(const std::string& path, std::string bytes, const std::string& key,
+                   const std::string& parts) override;
     using render::Sink::put;
     /// Takes the previous build's file if it was made from inputs with the same key.
     bool reuse(const std::string& path, const std::string& key) override;
+    /// The file of the current output at `path` with its parts, if it is as its build left it.
+    std::optional<render::PreviousFile> previous(const std::string& path) override;
     /// Makes the staged site the output, with `manifest`'s report fields. Throws WriteError.
     void commit(Manifest manifest);
 

@@ -57,7 +57,8 @@ TEST_CASE("manifest: JSON round trip; anything else is no manifest", "[writer]")
     m.report_out = "checked\n";
     m.report_err = "a.toml:1:1: warning: 园区\n";
     m.pages = 3;
-    m.files["parks/x/index.html"] = {"k", "h", 12, 1700000000123456789, 4242};
+    m.files["parks/x/index.html"] = {"k", "h", 12, 1700000000123456789, 4242, ""};
+    m.files["data/parks.json"] = {"k2", "h2", 40, 1, 2, "p1 0 10\np2 11 29\n"};
     const auto back = write::Manifest::from_json(m.to_json());
     REQUIRE(back);
     CHECK(back->inputs == "abc");
@@ -65,6 +66,8 @@ TEST_CASE("manifest: JSON round trip; anything else is no manifest", "[writer]")
     CHECK(back->pages == 3);
     CHECK(back->files.at("parks/x/index.html").mtime_ns == 1700000000123456789);
     CHECK(back->files.at("parks/x/index.html").inode == 4242);
+    CHECK(back->files.at("parks/x/index.html").parts.empty());
+    CHECK(back->files.at("data/parks.json").parts == "p1 0 10\np2 11 29\n");
     CHECK_FALSE(write::Manifest::from_json("This folder was written by parkpress"));
     CHECK_FALSE(write::Manifest::from_json("{\"version\": 99}"));
 }
@@ -317,4 +320,35 @@ TEST_CASE("writer: a trailing slash names the same output folder", "[writer]") {
     fs::create_directory(tmp.path / "home");
     std::ofstream(tmp.path / "home" / "x") << "x";
     CHECK_THROWS(write::check_output_folder(tmp.path / "home/"));
+}
+
+TEST_CASE("writer: a file's parts are kept for the next build, with its bytes while untouched", "[writer]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    {
+        write::SiteWriter w(out);
+        w.put_parts("data/parks.json", "[one,two]", "k1", "a 1 3\nb 5 3\n");
+        w.put("a.html", "A", "ka");
+        w.commit({});
+    }
+    {
+        write::SiteWriter w(out);
+        const auto previous = w.previous("data/parks.json");
+        REQUIRE(previous);
+        CHECK(previous->bytes == "[one,two]");
+        CHECK(previous->parts == "a 1 3\nb 5 3\n");
+        CHECK_FALSE(w.previous("missing.json"));
+        // Kept whole by its key, the file keeps its parts too.
+        CHECK(w.reuse("data/parks.json", "k1"));
+        w.put("a.html", "A", "ka");
+        w.commit({});
+    }
+    REQUIRE(write::intact_output(out));
+    CHECK(write::intact_output(out)->files.at("data/parks.json").parts == "a 1 3\nb 5 3\n");
+    // A file changed behind the writer's back is not offered.
+    {
+        std::ofstream(out / "data/parks.json", std::ios::app) << "!";
+        write::SiteWriter w(out);
+        CHECK_FALSE(w.previous("data/parks.json"));
+    }
 }
