@@ -55,16 +55,22 @@ namespace {
 
 /// Loads and validates; prints the diagnostics and the summary line. nullopt: the content
 /// folder could not be used (exit 2); otherwise the content and whether it had errors.
-std::optional<std::pair<load::LoadedContent, bool>> load_checked(const std::string& content_dir, bool strict,
-                                                                   std::ostream& out, std::ostream& err,
-                                                                   core::Timings* timings = nullptr) {
+/// `cache`: a ParkCache file and the program it must be from, read into `parks`, to take
+/// unchanged parks from.
+std::optional<std::pair<load::LoadedContent, bool>> load_checked(
+    const std::string& content_dir, bool strict, std::ostream& out, std::ostream& err, core::Timings* timings = nullptr,
+    const std::optional<std::pair<std::filesystem::path, std::string>>& cache = std::nullopt,
+    load::ParkCache* parks = nullptr) {
     core::Diagnostics diagnostics;
     load::LoadedContent content;
     if (timings != nullptr) {
         timings->start("load");
     }
     try {
-        content = load::load_content(content_dir, diagnostics);
+        if (cache && parks != nullptr) {
+            *parks = load::ParkCache::read(cache->first, cache->second);
+        }
+        content = load::load_content(content_dir, diagnostics, parks);
     } catch (const load::ContentFolderError& e) {
         err << "parkpress: " << e.what() << '\n';
         return std::nullopt;
@@ -172,7 +178,11 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     progress.stage("loading content");
     std::ostringstream check_out;
     std::ostringstream check_err;
-    auto loaded = load_checked(options.content_dir, options.strict, check_out, check_err, &timings);
+    // Parks whose files did not change since the last build are taken from its cache.
+    const std::filesystem::path cache_file = write::cache_path(options.out_dir);
+    load::ParkCache park_cache;
+    auto loaded = load_checked(options.content_dir, options.strict, check_out, check_err, &timings,
+                               std::make_pair(cache_file, option_text), &park_cache);
     progress.clear();
     out << check_out.str();
     err << check_err.str();
@@ -183,6 +193,16 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         err << "parkpress: content errors; nothing was written\n";
         return k_exit_content;
     }
+    // The parks as loaded, for the next build: written alongside the rest of this one (it
+    // reads the model only), and kept even if this build fails later, as it is still right.
+    std::future<void> cache_writer = std::async(std::launch::async, [&] {
+        try {
+            load::ParkCache::write(cache_file, option_text, loaded->first, &park_cache);
+        } catch (const std::exception&) {
+            std::error_code ignored;
+            std::filesystem::remove(cache_file, ignored); // the next build loads every park
+        }
+    });
     render::Theme theme;
     try {
         theme = load::load_theme(options.theme_dir);
@@ -214,7 +234,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     timings.start("page keys");
     std::optional<compute::PageKeys> keys;
     if (theme_digest) {
-        keys.emplace(model, index, loaded->first.texts, option_text + *theme_digest);
+        keys.emplace(model, index, loaded->first.texts, option_text + *theme_digest, &loaded->first.digests);
     }
     // The files' texts served the diagnostics and the keys; rendering reads the model only.
     std::map<std::string, std::string>().swap(loaded->first.texts);
@@ -233,6 +253,12 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
             count(path);
             inner.put(path, std::move(bytes), key);
         }
+        void put_parts(const std::string& path, std::string bytes, const std::string& key,
+                       const std::string& parts) override {
+            count(path);
+            inner.put_parts(path, std::move(bytes), key, parts);
+        }
+        std::optional<render::PreviousFile> previous(const std::string& path) override { return inner.previous(path); }
         bool reuse(const std::string& path, const std::string& key) override {
             const bool kept = inner.reuse(path, key);
             if (kept) {
@@ -325,6 +351,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         err << "parkpress: " << e.what() << "; the output folder was left as it was\n";
         return k_exit_usage;
     }
+    timings.start("park cache (waiting)");
+    cache_writer.get();
     progress.clear();
     out << fmt::format("built {} ({}) in {}: {} written, {} unchanged\n", plural(sink.pages, "page"),
                        plural(sink.files, "file"), options.out_dir, writer->written(), writer->kept());

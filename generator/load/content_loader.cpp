@@ -1,6 +1,7 @@
 #include "load/content_loader.hpp"
 
 #include "core/files.hpp"
+#include "core/hash.hpp"
 #include "core/text.hpp"
 #include "load/references.hpp"
 #include "load/toml_reader.hpp"
@@ -83,8 +84,8 @@ constexpr std::array<std::pair<std::string_view, model::Level>, 3> k_levels{{
 
 class Loader {
 public:
-    Loader(fs::path root, core::Diagnostics& diagnostics)
-        : m_root(std::move(root)), m_real_root(fs::canonical(m_root)), m_diagnostics(diagnostics) {}
+    Loader(fs::path root, core::Diagnostics& diagnostics, const ParkCache* cache)
+        : m_root(std::move(root)), m_real_root(fs::canonical(m_root)), m_diagnostics(diagnostics), m_cache(cache) {}
 
     LoadedContent run() {
         load_site();
@@ -92,13 +93,16 @@ public:
         load_sources();
         load_provinces();
         load_parks();
+        m_out.park_diagnostics = m_diagnostics.all();
         load_bulletins();
         return std::move(m_out);
     }
 
 private:
-    Loader(fs::path root, fs::path real_root, core::Diagnostics& diagnostics)
-        : m_root(std::move(root)), m_real_root(std::move(real_root)), m_diagnostics(diagnostics) {}
+    Loader(fs::path root, fs::path real_root, core::Diagnostics& diagnostics, const ParkCache* cache,
+           std::string shared)
+        : m_root(std::move(root)), m_real_root(std::move(real_root)), m_diagnostics(diagnostics), m_cache(cache),
+          m_shared(std::move(shared)) {}
 
     std::string relative(const fs::path& p) const { return p.lexically_relative(m_root).generic_string(); }
 
@@ -165,6 +169,9 @@ private:
             m_out.texts[rel] = text;
             return std::nullopt;
         }
+        if (rel.starts_with("parks/")) {
+            m_out.digests[rel] = core::digest_of(text);
+        }
         m_out.texts[rel] = text;
         return text;
     }
@@ -174,9 +181,12 @@ private:
         if (!text) {
             return std::nullopt;
         }
-        const std::string rel = relative(path);
+        return parse_toml_text(*text, relative(path));
+    }
+
+    std::optional<toml::table> parse_toml_text(const std::string& text, const std::string& rel) {
         try {
-            return toml::parse(std::string_view(*text), std::string_view(rel));
+            return toml::parse(std::string_view(text), std::string_view(rel));
         } catch (const toml::parse_error& e) {
             std::string message(e.description());
             constexpr std::string_view prefix = "Error while parsing ";
@@ -447,9 +457,13 @@ private:
         if (!text) {
             return std::nullopt;
         }
+        return narrative_of(path, *text);
+    }
+
+    model::Narrative narrative_of(const fs::path& path, std::string text) {
         model::Narrative n;
         n.file = relative(path);
-        n.text = *text;
+        n.text = std::move(text);
         n.references = parse_references(n.text, n.file, m_diagnostics);
         return n;
     }
@@ -465,6 +479,13 @@ private:
             std::string province;
             bool known_province = false;
         };
+        // Every file read so far is one that parks are read against.
+        core::Hasher shared;
+        for (const auto& [file, text] : m_out.texts) {
+            shared.add(file).add(text);
+        }
+        m_shared = shared.hex();
+        m_out.shared_digest = m_shared;
         std::vector<Entry> entries;
         for (const auto& folder : sorted_entries(dir)) {
             const std::string rel = relative(folder.path());
@@ -493,7 +514,8 @@ private:
             std::vector<core::Diagnostics> diagnostics(threads);
             std::vector<std::unique_ptr<Loader>> workers;
             for (std::size_t t = 0; t < threads; ++t) {
-                workers.push_back(std::unique_ptr<Loader>(new Loader(m_root, m_real_root, diagnostics[t])));
+                workers.push_back(
+                    std::unique_ptr<Loader>(new Loader(m_root, m_real_root, diagnostics[t], m_cache, m_shared)));
                 model::SiteModel& m = workers.back()->m_out.model;
                 m.site = m_out.model.site;
                 m.indicators = m_out.model.indicators;
@@ -519,6 +541,7 @@ private:
                 LoadedContent& part = workers[t]->m_out;
                 std::move(part.model.parks.begin(), part.model.parks.end(), std::back_inserter(m_out.model.parks));
                 m_out.texts.merge(part.texts);
+                m_out.digests.merge(part.digests);
                 m_out.model.gaps.park_slugs.merge(part.model.gaps.park_slugs);
                 m_diagnostics.take(std::move(diagnostics[t]));
             }
@@ -557,7 +580,26 @@ private:
                                                              "provinces/{}.toml does not exist{}", province, province,
                                                              core::did_you_mean(province, province_slugs())));
         }
-        const auto table = parse_toml(path);
+        const auto text = read_text(path);
+        fs::path md = path;
+        md.replace_extension(".md");
+        // The narrative is read even when the park file has errors, so that one run reports
+        // the errors of both.
+        const bool has_narrative = fs::exists(fs::symlink_status(md));
+        auto narrative = has_narrative ? read_text(md) : std::nullopt;
+        if (!text) {
+            m_out.model.gaps.park_slugs.insert(path.stem().string());
+            return;
+        }
+        if (auto cached = cache_entry(rel, has_narrative, narrative, md)) {
+            for (auto& d : cached->diagnostics) {
+                (d.severity == core::Severity::error ? m_diagnostics.error(d.where, std::move(d.message))
+                                                     : m_diagnostics.warning(d.where, std::move(d.message)));
+            }
+            m_out.model.parks.push_back(std::move(cached->park));
+            return;
+        }
+        const auto table = parse_toml_text(*text, rel);
         if (!table) {
             m_out.model.gaps.park_slugs.insert(path.stem().string());
             return;
@@ -565,10 +607,20 @@ private:
         model::Park park = read_park(*table, rel);
         park.slug = path.stem().string();
         park.province = province;
-        fs::path md = path;
-        md.replace_extension(".md");
-        park.narrative = load_narrative(md);
+        if (narrative) {
+            park.narrative = narrative_of(md, std::move(*narrative));
+        }
         m_out.model.parks.push_back(std::move(park));
+    }
+
+    /// The cache's entry of the park file `rel` if its files are as they were then.
+    std::optional<ParkCache::Entry> cache_entry(const std::string& rel, bool has_narrative,
+                                                const std::optional<std::string>& narrative, const fs::path& md) const {
+        if (m_cache == nullptr || (has_narrative && !narrative)) {
+            return std::nullopt;
+        }
+        return m_cache->find(rel, m_out.digests.at(rel), has_narrative ? m_out.digests.at(relative(md)) : std::string(),
+                             m_shared);
     }
 
     std::vector<std::string> province_slugs() const {
@@ -803,18 +855,20 @@ private:
     fs::path m_real_root;
     std::unordered_map<std::string, bool> m_folders_inside; ///< folder_inside_root() so far
     core::Diagnostics& m_diagnostics;
+    const ParkCache* m_cache = nullptr;
+    std::string m_shared; ///< LoadedContent::shared_digest, once the parks are being read
     LoadedContent m_out;
 };
 
 } // namespace
 
-LoadedContent load_content(const fs::path& root, core::Diagnostics& diagnostics) {
+LoadedContent load_content(const fs::path& root, core::Diagnostics& diagnostics, const ParkCache* cache) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
         throw ContentFolderError(fmt::format("content folder \"{}\" does not exist or is not a folder",
                                              root.generic_string()));
     }
-    return Loader(root, diagnostics).run();
+    return Loader(root, diagnostics, cache).run();
 }
 
 } // namespace parkpress::load

@@ -162,5 +162,16 @@ printf 'x' >>"$WORK/parkpress-other" # an ELF file runs the same with a byte app
 grep -q 'is up to date' "$WORK/stdout" && fail "another binary: said up to date" || pass
 grep -q '^built ' "$WORK/stdout" && pass || fail "another binary: did not build: $(cat "$WORK/stdout")"
 
+# 11. The parks of the last build are cached beside the output (only changed park files are
+# parsed again); a damaged or cut cache is not trusted.
+CACHE="$WORK/.site.parkpress-cache"
+build
+[[ -s $CACHE ]] && pass || fail "park cache: no cache beside the output"
+printf 'junk' | dd of="$CACHE" bs=1 seek=100 conv=notrunc status=none
+edit "damaged park cache" sed -i 's/^value = 520$/value = 530/' "$ISLAND"
+truncate -s 1000 "$CACHE"
+edit "cut park cache" sed -i 's/^value = 530$/value = 540/' "$ISLAND"
+grep -q 'value = 540' "$ISLAND" && pass || fail "park cache: the edits did not apply"
+
 echo "incremental: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

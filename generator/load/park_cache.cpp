@@ -1,0 +1,559 @@
+#include "load/park_cache.hpp"
+
+#include "core/files.hpp"
+#include "core/hash.hpp"
+#include "load/content_loader.hpp"
+
+#include <fmt/core.h>
+
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <type_traits>
+
+namespace parkpress::load {
+namespace {
+
+namespace fs = std::filesystem;
+using core::SourceLocation;
+
+__extension__ using UInt128 = unsigned __int128;
+
+constexpr std::string_view k_magic = "parkpress park cache 1\n";
+
+/// Writes the fields of the model in a fixed order: numbers as 8 or 16 little-endian bytes,
+/// strings as their length and bytes. Every field of a park goes through here, and `Reader`
+/// reads them back in the same order: a field added to model::Park must be added to both.
+class Writer {
+public:
+    std::string bytes;
+
+    /// Numbers as LEB128 varints: most are small (lengths, lines, columns).
+    void u128(UInt128 v) {
+        while (v >= 0x80) {
+            bytes += static_cast<char>((v & 0x7FU) | 0x80U);
+            v >>= 7;
+        }
+        bytes += static_cast<char>(v);
+    }
+    void u64(std::uint64_t v) { u128(v); }
+    /// Signed numbers zigzag-encoded, so that small negative ones stay short.
+    void i128(core::Int128 v) {
+        u128((static_cast<UInt128>(v) << 1) ^ static_cast<UInt128>(v < 0 ? -1 : 0));
+    }
+    void i64(std::int64_t v) { i128(v); }
+    void str(std::string_view s) {
+        u64(s.size());
+        bytes.append(s);
+    }
+    /// A location's file is nearly always the park's own file or its narrative: 0 and 1
+    /// stand for them, 2 for no file, and 3 is followed by the name.
+    void where(const SourceLocation& w) {
+        const std::string& file = w.file.str();
+        if (!file.empty() && file == m_park_file) {
+            u64(0);
+        } else if (!file.empty() && file == m_narrative_file) {
+            u64(1);
+        } else if (file.empty()) {
+            u64(2);
+        } else {
+            u64(3);
+            str(file);
+        }
+        u64(w.line);
+        u64(w.column);
+    }
+    template <typename Enum>
+    void enumeration(Enum e) {
+        i64(static_cast<std::int64_t>(e));
+    }
+    void strings(const std::vector<std::string>& v) {
+        u64(v.size());
+        for (const auto& s : v) {
+            str(s);
+        }
+    }
+    void quantity(const model::Quantity& q) {
+        i128(q.value.numerator());
+        i128(q.value.denominator());
+        str(q.unit);
+        where(q.where);
+        where(q.unit_where);
+    }
+    void date(const model::Date& d) {
+        i64(d.year);
+        i64(d.month);
+        i64(d.day);
+    }
+    void period(const model::Period& p) {
+        i64(p.year);
+        u64(p.date ? 1 : 0);
+        if (p.date) {
+            date(*p.date);
+        }
+    }
+
+    void park(const model::Park& p) {
+        m_park_file = p.file;
+        m_narrative_file = p.narrative ? p.narrative->file : std::string();
+        str(p.file);
+        str(m_narrative_file);
+        str(p.slug);
+        str(p.province);
+        str(p.name);
+        str(p.name_en);
+        str(p.city);
+        str(p.kind);
+        enumeration(p.level);
+        str(p.parent);
+        u64(p.founded ? 1 : 0);
+        i64(p.founded.value_or(0));
+        strings(p.industries);
+        u64(p.area ? 1 : 0);
+        if (p.area) {
+            quantity(p.area->quantity);
+            str(p.area->source);
+            where(p.area->source_where);
+        }
+        u64(p.facts.size());
+        for (const auto& f : p.facts) {
+            str(f.indicator);
+            quantity(f.quantity);
+            enumeration(f.qualifier);
+            period(f.period);
+            i64(f.basis ? static_cast<std::int64_t>(*f.basis) : -1);
+            str(f.source);
+            str(f.note);
+            where(f.where);
+            where(f.indicator_where);
+            where(f.source_where);
+            where(f.period_where);
+        }
+        u64(p.targets.size());
+        for (const auto& t : p.targets) {
+            str(t.indicator);
+            quantity(t.quantity);
+            enumeration(t.qualifier);
+            i64(t.by);
+            str(t.source);
+            str(t.note);
+            where(t.where);
+            where(t.indicator_where);
+            where(t.source_where);
+            where(t.by_where);
+        }
+        u64(p.ranks.size());
+        for (const auto& r : p.ranks) {
+            str(r.system);
+            str(r.cohort);
+            i64(r.rank);
+            u64(r.of ? 1 : 0);
+            i64(r.of.value_or(0));
+            str(r.period);
+            str(r.source);
+            where(r.where);
+            where(r.rank_where);
+            where(r.source_where);
+        }
+        u64(p.narrative ? 1 : 0);
+        if (p.narrative) {
+            str(p.narrative->file);
+            str(p.narrative->text);
+            u64(p.narrative->references.size());
+            for (const auto& ref : p.narrative->references) {
+                enumeration(ref.kind);
+                str(ref.park);
+                str(ref.indicator);
+                u64(ref.offset);
+                u64(ref.length);
+                where(ref.where);
+            }
+        }
+        i64(p.dropped_facts);
+        i64(p.dropped_targets);
+        u64(p.dropped_indicators.size());
+        for (const auto& s : p.dropped_indicators) {
+            str(s);
+        }
+        where(p.kind_where);
+        where(p.parent_where);
+    }
+
+    void diagnostic(const core::Diagnostic& d) {
+        enumeration(d.severity);
+        where(d.where);
+        str(d.message);
+    }
+
+private:
+    std::string m_park_file;
+    std::string m_narrative_file;
+};
+
+/// Reads what Writer wrote; throws std::out_of_range past the end or on a bad count.
+class Reader {
+public:
+    explicit Reader(std::string_view bytes) : m_bytes(bytes) {}
+
+    [[nodiscard]] bool at_end() const { return m_pos == m_bytes.size(); }
+    [[nodiscard]] std::size_t position() const { return m_pos; }
+    void skip(std::size_t n) {
+        need(n);
+        m_pos += n;
+    }
+
+    UInt128 u128() {
+        UInt128 v = 0;
+        for (int shift = 0;; shift += 7) {
+            need(1);
+            const auto b = static_cast<unsigned char>(m_bytes[m_pos++]);
+            if (shift > 126) {
+                throw std::out_of_range("a number too long");
+            }
+            v |= static_cast<UInt128>(b & 0x7FU) << shift;
+            if ((b & 0x80U) == 0) {
+                return v;
+            }
+        }
+    }
+    std::uint64_t u64() { return static_cast<std::uint64_t>(u128()); }
+    core::Int128 i128() {
+        const UInt128 u = u128();
+        return static_cast<core::Int128>((u >> 1) ^ (UInt128(0) - (u & 1U)));
+    }
+    std::int64_t i64() { return static_cast<std::int64_t>(i128()); }
+    int i32() { return static_cast<int>(i64()); }
+    /// A count of items that each take at least `item_size` bytes: bounded by what is left.
+    std::size_t count(std::size_t item_size) {
+        const std::uint64_t n = u64();
+        if (n > (m_bytes.size() - m_pos) / std::max<std::size_t>(item_size, 1)) {
+            throw std::out_of_range("count past the end");
+        }
+        return static_cast<std::size_t>(n);
+    }
+    std::string str() {
+        const std::size_t n = count(1);
+        std::string s(m_bytes.substr(m_pos, n));
+        m_pos += n;
+        return s;
+    }
+    SourceLocation where() {
+        SourceLocation w;
+        switch (u64()) {
+        case 0: w.file = m_park_file; break;
+        case 1: w.file = m_narrative_file; break;
+        case 2: break;
+        default: w.file = core::FileName(str()); break;
+        }
+        w.line = static_cast<std::uint32_t>(u64());
+        w.column = static_cast<std::uint32_t>(u64());
+        return w;
+    }
+    template <typename Enum>
+    Enum enumeration() {
+        return static_cast<Enum>(i64());
+    }
+    std::vector<std::string> strings() {
+        std::vector<std::string> v(count(1));
+        for (auto& s : v) {
+            s = str();
+        }
+        return v;
+    }
+    model::Quantity quantity() {
+        model::Quantity q;
+        const core::Int128 num = i128();
+        const core::Int128 den = i128();
+        const auto value = core::Decimal::fraction(num, den);
+        if (!value) {
+            throw std::out_of_range("a zero denominator");
+        }
+        q.value = *value;
+        q.unit = str();
+        q.where = where();
+        q.unit_where = where();
+        return q;
+    }
+    model::Date date() {
+        model::Date d;
+        d.year = i32();
+        d.month = i32();
+        d.day = i32();
+        return d;
+    }
+    model::Period period() {
+        model::Period p;
+        p.year = i32();
+        if (u64() != 0) {
+            p.date = date();
+        }
+        return p;
+    }
+
+    model::Park park() {
+        model::Park p;
+        p.file = str();
+        const std::string narrative_file = str();
+        m_park_file = core::FileName(p.file);
+        m_narrative_file = narrative_file.empty() ? core::FileName() : core::FileName(narrative_file);
+        p.slug = str();
+        p.province = str();
+        p.name = str();
+        p.name_en = str();
+        p.city = str();
+        p.kind = str();
+        p.level = enumeration<model::Level>();
+        p.parent = str();
+        const bool founded = u64() != 0;
+        const int year = i32();
+        if (founded) {
+            p.founded = year;
+        }
+        p.industries = strings();
+        if (u64() != 0) {
+            model::Area area;
+            area.quantity = quantity();
+            area.source = str();
+            area.source_where = where();
+            p.area = std::move(area);
+        }
+        p.facts.resize(count(1));
+        for (auto& f : p.facts) {
+            f.indicator = str();
+            f.quantity = quantity();
+            f.qualifier = enumeration<model::Qualifier>();
+            f.period = period();
+            if (const std::int64_t basis = i64(); basis >= 0) {
+                f.basis = static_cast<model::Basis>(basis);
+            }
+            f.source = str();
+            f.note = str();
+            f.where = where();
+            f.indicator_where = where();
+            f.source_where = where();
+            f.period_where = where();
+        }
+        p.targets.resize(count(1));
+        for (auto& t : p.targets) {
+            t.indicator = str();
+            t.quantity = quantity();
+            t.qualifier = enumeration<model::Qualifier>();
+            t.by = i32();
+            t.source = str();
+            t.note = str();
+            t.where = where();
+            t.indicator_where = where();
+            t.source_where = where();
+            t.by_where = where();
+        }
+        p.ranks.resize(count(1));
+        for (auto& r : p.ranks) {
+            r.system = str();
+            r.cohort = str();
+            r.rank = i64();
+            const bool of = u64() != 0;
+            const std::int64_t n = i64();
+            if (of) {
+                r.of = n;
+            }
+            r.period = str();
+            r.source = str();
+            r.where = where();
+            r.rank_where = where();
+            r.source_where = where();
+        }
+        if (u64() != 0) {
+            model::Narrative n;
+            n.file = str();
+            n.text = str();
+            n.references.resize(count(1));
+            for (auto& ref : n.references) {
+                ref.kind = enumeration<model::Reference::Kind>();
+                ref.park = str();
+                ref.indicator = str();
+                ref.offset = static_cast<std::size_t>(u64());
+                ref.length = static_cast<std::size_t>(u64());
+                ref.where = where();
+            }
+            p.narrative = std::move(n);
+        }
+        p.dropped_facts = i32();
+        p.dropped_targets = i32();
+        const std::size_t dropped = count(1);
+        for (std::size_t i = 0; i < dropped; ++i) {
+            p.dropped_indicators.insert(str());
+        }
+        p.kind_where = where();
+        p.parent_where = where();
+        return p;
+    }
+
+    core::Diagnostic diagnostic() {
+        core::Diagnostic d;
+        d.severity = enumeration<core::Severity>();
+        d.where = where();
+        d.message = str();
+        return d;
+    }
+
+private:
+    void need(std::size_t n) const {
+        if (n > m_bytes.size() - m_pos) {
+            throw std::out_of_range("past the end");
+        }
+    }
+
+    std::string_view m_bytes;
+    std::size_t m_pos = 0;
+    core::FileName m_park_file;
+    core::FileName m_narrative_file;
+};
+
+bool in_file(const core::Diagnostic& d, const model::Park& park) {
+    const std::string& file = d.where.file.str();
+    return file == park.file || (park.narrative && file == park.narrative->file);
+}
+
+} // namespace
+
+std::string ParkCache::serialize(std::string_view program, const LoadedContent& content, const ParkCache* old) {
+    Writer w;
+    w.bytes.append(k_magic);
+    w.str(program);
+    w.str(content.shared_digest);
+    w.u64(content.model.parks.size());
+    const bool same_shared = old != nullptr && old->m_shared == content.shared_digest;
+    for (const auto& park : content.model.parks) {
+        const auto toml = content.digests.find(park.file);
+        const auto narrative = park.narrative ? content.digests.find(park.narrative->file) : content.digests.end();
+        if (toml == content.digests.end() || (park.narrative && narrative == content.digests.end())) {
+            throw std::runtime_error(fmt::format("no digest of {}", park.file));
+        }
+        const std::string narrative_digest = park.narrative ? narrative->second : std::string();
+        if (same_shared) {
+            const auto it = old->m_records.find(park.file);
+            if (it != old->m_records.end() && it->second.toml_digest == toml->second &&
+                it->second.narrative_digest == narrative_digest) {
+                w.bytes.append(old->m_bytes, it->second.offset, it->second.length); // the same park, the same bytes
+                continue;
+            }
+        }
+        w.str(park.file);
+        w.str(toml->second);
+        w.str(narrative_digest);
+        Writer body;
+        body.park(park);
+        std::vector<const core::Diagnostic*> own;
+        for (const auto& d : content.park_diagnostics) {
+            if (in_file(d, park)) {
+                own.push_back(&d);
+            }
+        }
+        body.u64(own.size());
+        for (const auto* d : own) {
+            body.diagnostic(*d);
+        }
+        w.str(body.bytes);
+    }
+    // The digest of everything before it, so that a damaged file is never trusted.
+    w.bytes.append(core::digest_of(w.bytes));
+    return std::move(w.bytes);
+}
+
+ParkCache ParkCache::deserialize(std::string bytes, std::string_view program) {
+    const std::size_t digest_size = core::digest_of("").size();
+    if (bytes.size() < k_magic.size() + digest_size || !std::string_view(bytes).starts_with(k_magic)) {
+        return {};
+    }
+    const std::string_view body = std::string_view(bytes).substr(0, bytes.size() - digest_size);
+    if (core::digest_of(body) != std::string_view(bytes).substr(body.size())) {
+        return {};
+    }
+    try {
+        Reader r(body);
+        r.skip(k_magic.size());
+        if (r.str() != program) {
+            return {};
+        }
+        ParkCache cache;
+        cache.m_shared = r.str();
+        const std::size_t n = r.count(4);
+        cache.m_records.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t start = r.position();
+            std::string file = r.str();
+            Record record;
+            record.toml_digest = r.str();
+            record.narrative_digest = r.str();
+            const std::size_t length = r.count(1);
+            record.body = r.position();
+            record.body_length = length;
+            r.skip(length);
+            record.offset = start;
+            record.length = r.position() - start;
+            cache.m_records.insert_or_assign(std::move(file), std::move(record));
+        }
+        if (!r.at_end()) {
+            return {};
+        }
+        cache.m_bytes = std::move(bytes);
+        return cache;
+    } catch (const std::out_of_range&) {
+        return {};
+    }
+}
+
+ParkCache ParkCache::read(const fs::path& file, std::string_view program) {
+    auto bytes = core::read_file(file);
+    return bytes ? deserialize(std::move(*bytes), program) : ParkCache();
+}
+
+void ParkCache::write(const fs::path& file, std::string_view program, const LoadedContent& content,
+                      const ParkCache* old) {
+    const std::string bytes = serialize(program, content, old);
+    fs::path temporary = file;
+    temporary += ".new";
+    {
+        std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
+        stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!stream.flush()) {
+            throw std::runtime_error(fmt::format("cannot write {}", temporary.generic_string()));
+        }
+    }
+    std::error_code ec;
+    fs::rename(temporary, file, ec);
+    if (ec) {
+        fs::remove(temporary, ec);
+        throw std::runtime_error(fmt::format("cannot write {}", file.generic_string()));
+    }
+}
+
+std::optional<ParkCache::Entry> ParkCache::find(const std::string& file, std::string_view toml_digest,
+                                                std::string_view narrative_digest, std::string_view shared) const {
+    if (shared != m_shared) {
+        return std::nullopt;
+    }
+    const auto it = m_records.find(file);
+    if (it == m_records.end() || it->second.toml_digest != toml_digest ||
+        it->second.narrative_digest != narrative_digest) {
+        return std::nullopt;
+    }
+    try {
+        Reader r(std::string_view(m_bytes).substr(it->second.body, it->second.body_length));
+        Entry e;
+        e.park = r.park();
+        e.diagnostics.resize(r.count(1));
+        for (auto& d : e.diagnostics) {
+            d = r.diagnostic();
+        }
+        if (!r.at_end() || e.park.file != file) {
+            return std::nullopt;
+        }
+        return e;
+    } catch (const std::out_of_range&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace parkpress::load

@@ -1,0 +1,111 @@
+#include "load/park_cache.hpp"
+
+#include "compute/site_index.hpp"
+#include "load/content_loader.hpp"
+#include "load/theme_loader.hpp"
+#include "load/validate.hpp"
+#include "render/site.hpp"
+#include "support/fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace parkpress;
+
+namespace {
+
+/// Writes the fixture's files, then loads them with `cache`.
+load::LoadedContent load_with(testing::SiteFixture& site, const load::ParkCache& cache, core::Diagnostics& d) {
+    core::Diagnostics scratch;
+    (void)site.load(scratch);
+    auto content = load::load_content(site.root(), d, &cache);
+    load::validate(content.model, d);
+    d.sort();
+    return content;
+}
+
+render::OutputFiles site_of(const load::LoadedContent& content) {
+    const auto theme = load::load_theme(std::string(PARKPRESS_SOURCE_DIR) + "/themes/default");
+    return render::render_site(content.model, compute::build_index(content.model), theme, false, 1);
+}
+
+} // namespace
+
+TEST_CASE("park cache: parks from the cache are the parks loaded from their files", "[load]") {
+    testing::SiteFixture site;
+    core::Diagnostics d1;
+    const auto loaded = site.load(d1);
+    REQUIRE_FALSE(d1.has_errors());
+    const std::string bytes = load::ParkCache::serialize("parkpress test", loaded);
+    const auto cache = load::ParkCache::deserialize(bytes, "parkpress test");
+    REQUIRE(cache.size() == loaded.model.parks.size());
+
+    core::Diagnostics d2;
+    const auto cached = load_with(site, cache, d2);
+    // The same model, byte for byte as the cache encodes it, and the same site.
+    CHECK(load::ParkCache::serialize("parkpress test", cached) == bytes);
+    CHECK(site_of(cached) == site_of(loaded));
+    CHECK(d2.all().size() == d1.all().size());
+    // Written again from an old cache that holds every park, the cache is the same.
+    CHECK(load::ParkCache::serialize("parkpress test", cached, &cache) == bytes);
+}
+
+TEST_CASE("park cache: a park is taken from the cache only when its files are the same", "[load]") {
+    testing::SiteFixture site;
+    core::Diagnostics d;
+    auto loaded = site.load(d);
+    REQUIRE_FALSE(d.has_errors());
+    // A cache whose parks say where they came from, with a warning for one of them.
+    for (auto& p : loaded.model.parks) {
+        p.name += "（缓存）";
+    }
+    const model::Park& island = *loaded.model.find_park("zmd-island");
+    loaded.park_diagnostics.push_back({core::Severity::warning, {island.file, 3, 1}, "a warning kept in the cache"});
+    const auto cache = load::ParkCache::deserialize(load::ParkCache::serialize("p", loaded), "p");
+    REQUIRE(cache.size() == 2);
+
+    SECTION("unchanged files: both parks, and the warning, come from the cache") {
+        core::Diagnostics d2;
+        const auto again = load_with(site, cache, d2);
+        CHECK(again.model.find_park("zmd-island")->name.ends_with("（缓存）"));
+        CHECK(again.model.find_park("zmd-zone")->name.ends_with("（缓存）"));
+        REQUIRE(d2.warning_count() == d.warning_count() + 1);
+    }
+    SECTION("a changed park file or narrative: that park is loaded from its files") {
+        site.set("parks/henan/zmd-zone.toml", testing::base_files().at("parks/henan/zmd-zone.toml") + "\n# 改了\n");
+        site.set("parks/henan/zmd-island.md", "改写的叙述。\n");
+        core::Diagnostics d2;
+        const auto again = load_with(site, cache, d2);
+        CHECK_FALSE(again.model.find_park("zmd-zone")->name.ends_with("（缓存）"));
+        CHECK_FALSE(again.model.find_park("zmd-island")->name.ends_with("（缓存）"));
+        CHECK(again.model.find_park("zmd-island")->narrative->text == "改写的叙述。\n");
+        CHECK(d2.warning_count() == d.warning_count());
+    }
+    SECTION("a changed indicators file: every park is loaded from its files") {
+        site.set("indicators.toml", testing::base_files().at("indicators.toml") + "\n# 改了\n");
+        core::Diagnostics d2;
+        const auto again = load_with(site, cache, d2);
+        CHECK_FALSE(again.model.find_park("zmd-island")->name.ends_with("（缓存）"));
+        CHECK_FALSE(again.model.find_park("zmd-zone")->name.ends_with("（缓存）"));
+    }
+}
+
+TEST_CASE("park cache: a damaged, truncated or foreign cache is an empty one", "[load]") {
+    testing::SiteFixture site;
+    core::Diagnostics d;
+    const auto loaded = site.load(d);
+    const std::string bytes = load::ParkCache::serialize("p", loaded);
+    CHECK(load::ParkCache::deserialize(bytes, "p").size() == 2);
+    CHECK(load::ParkCache::deserialize(bytes, "another parkpress").size() == 0);
+    CHECK(load::ParkCache::deserialize(bytes.substr(0, bytes.size() / 2), "p").size() == 0);
+    CHECK(load::ParkCache::deserialize("", "p").size() == 0);
+    for (const std::size_t at : {std::size_t{30}, bytes.size() / 2, bytes.size() - 1}) {
+        std::string damaged = bytes;
+        damaged[at] = static_cast<char>(damaged[at] ^ 0x20);
+        CHECK(load::ParkCache::deserialize(damaged, "p").size() == 0);
+    }
+    // Written and read back through a file.
+    const auto file = site.root() / "cache";
+    load::ParkCache::write(file, "p", loaded);
+    CHECK(load::ParkCache::read(file, "p").size() == 2);
+    CHECK(load::ParkCache::read(site.root() / "missing", "p").size() == 0);
+}
