@@ -16,6 +16,7 @@
 #include "app/progress.hpp"
 #include "compute/page_keys.hpp"
 #include "load/fingerprint.hpp"
+#include "load/placeholders.hpp"
 
 #include <fstream>
 #include <future>
@@ -73,6 +74,7 @@ std::optional<std::pair<load::LoadedContent, bool>> load_checked(const std::stri
         timings->start("validate");
     }
     load::validate(content.model, diagnostics);
+    load::check_placeholders(content.texts, diagnostics);
     if (timings != nullptr) {
         timings->stop();
     }
