@@ -1,5 +1,6 @@
 #include "app/cli.hpp"
 
+#include "app/new_park.hpp"
 #include "compute/site_index.hpp"
 #include "core/diagnostics.hpp"
 #include "core/hash.hpp"
@@ -359,6 +360,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     build_cmd->add_option("--jobs,-j", build_options.jobs, "how many pages and bulletins to render at once (default: cores)");
     build_cmd->add_flag("--verbose,-v", build_options.verbose, "print the time each stage took");
 
+    CLI::App* new_cmd = app.add_subcommand("new", "Write a template for new content");
+    new_cmd->require_subcommand(1);
+    std::string new_park_spec;
+    std::string new_content_dir = "content";
+    CLI::App* new_park_cmd = new_cmd->add_subcommand(
+        "park", "Write parks/PROVINCE/SLUG.toml and SLUG.md with every key explained and placeholders that "
+                "check reports until they are filled in");
+    new_park_cmd->add_option("PROVINCE/SLUG", new_park_spec, "the province's slug and the new park's slug")->required();
+    new_park_cmd->add_option("CONTENT_DIR", new_content_dir, "the content folder")->capture_default_str();
+
     if (!args.empty() && !args[0].starts_with("-")) {
         bool known = false;
         for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
@@ -389,6 +400,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         // The progress line goes to a terminal only, and never into a test's stream.
         build_options.progress = &err == &std::cerr && isatty(STDERR_FILENO) != 0;
         return build(build_options, out, err);
+    }
+    if (new_park_cmd->parsed()) {
+        return new_park(new_park_spec, new_content_dir, out, err);
     }
     return k_exit_usage;
 }
