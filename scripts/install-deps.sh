@@ -20,8 +20,8 @@ for arg in "$@"; do
 done
 
 packages=(
-    # toolchain
-    g++ cmake ninja-build pkg-config
+    # toolchain; git also for `parkpress diff`, which reads content from commits
+    g++ cmake ninja-build pkg-config git
     # libraries (see README, "Dependencies")
     libcmark-gfm-dev libcmark-gfm-extensions-dev libtomlplusplus-dev libfmt-dev libcli11-dev
     nlohmann-json3-dev libkainjow-mustache-dev libxxhash-dev libjemalloc-dev

@@ -1,5 +1,7 @@
 #include "app/cli.hpp"
 
+#include "app/diff_command.hpp"
+#include "app/new_park.hpp"
 #include "compute/site_index.hpp"
 #include "core/diagnostics.hpp"
 #include "core/hash.hpp"
@@ -16,6 +18,7 @@
 #include "app/progress.hpp"
 #include "compute/page_keys.hpp"
 #include "load/fingerprint.hpp"
+#include "load/placeholders.hpp"
 
 #include <fstream>
 #include <future>
@@ -23,6 +26,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <thread>
 
@@ -40,6 +44,8 @@ std::string plural(std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+} // namespace
+
 void print_diagnostics(const core::Diagnostics& diagnostics, const load::LoadedContent& content, std::ostream& err) {
     for (const auto& d : diagnostics.all()) {
         const auto text = content.texts.find(d.where.file);
@@ -48,8 +54,6 @@ void print_diagnostics(const core::Diagnostics& diagnostics, const load::LoadedC
             << '\n';
     }
 }
-
-} // namespace
 
 namespace {
 
@@ -79,6 +83,7 @@ std::optional<std::pair<load::LoadedContent, bool>> load_checked(
         timings->start("validate");
     }
     load::validate(content.model, diagnostics);
+    load::check_placeholders(content.texts, diagnostics);
     if (timings != nullptr) {
         timings->stop();
     }
@@ -385,6 +390,33 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     build_cmd->add_option("--jobs,-j", build_options.jobs, "how many pages and bulletins to render at once (default: cores)");
     build_cmd->add_flag("--verbose,-v", build_options.verbose, "print the time each stage took");
 
+    DiffOptions diff_options;
+    CLI::App* diff_cmd = app.add_subcommand(
+        "diff", "List what changed in the content between two git revisions, figure by figure");
+    std::array<std::string, 3> diff_arguments; // REV, REV2 (or CONTENT_DIR), CONTENT_DIR
+    const std::array<CLI::Option*, 3> diff_given{
+        diff_cmd->add_option("REV", diff_arguments[0], "the earlier revision: a commit, tag, branch, HEAD~3 ...")
+            ->required(),
+        diff_cmd->add_option("REV2", diff_arguments[1],
+                             "the later revision (default: the working tree); with two arguments, a folder "
+                             "here is CONTENT_DIR"),
+        diff_cmd->add_option("CONTENT_DIR", diff_arguments[2], "the content folder (default: content)")};
+    diff_cmd->add_option("--format", diff_options.format, "text for the terminal, json for tools, markdown for a pull request")
+        ->check(CLI::IsMember({"text", "json", "markdown"}))
+        ->capture_default_str();
+    diff_cmd->footer("Exit status: 0 whether or not anything changed, 1 content errors at either revision,\n"
+                     "2 git problems (not a repository, unknown revision, no content folder there).");
+
+    CLI::App* new_cmd = app.add_subcommand("new", "Write a template for new content");
+    new_cmd->require_subcommand(1);
+    std::string new_park_spec;
+    std::string new_content_dir = "content";
+    CLI::App* new_park_cmd = new_cmd->add_subcommand(
+        "park", "Write parks/PROVINCE/SLUG.toml and SLUG.md with every key explained and placeholders that "
+                "check reports until they are filled in");
+    new_park_cmd->add_option("PROVINCE/SLUG", new_park_spec, "the province's slug and the new park's slug")->required();
+    new_park_cmd->add_option("CONTENT_DIR", new_content_dir, "the content folder")->capture_default_str();
+
     if (!args.empty() && !args[0].starts_with("-")) {
         bool known = false;
         for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
@@ -415,6 +447,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         // The progress line goes to a terminal only, and never into a test's stream.
         build_options.progress = &err == &std::cerr && isatty(STDERR_FILENO) != 0;
         return build(build_options, out, err);
+    }
+    if (diff_cmd->parsed()) {
+        for (std::size_t i = 0; i < diff_arguments.size(); ++i) {
+            if (diff_given[i]->count() > 0) {
+                diff_options.arguments.push_back(diff_arguments[i]);
+            }
+        }
+        return diff(diff_options, out, err);
+    }
+    if (new_park_cmd->parsed()) {
+        return new_park(new_park_spec, new_content_dir, out, err);
     }
     return k_exit_usage;
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/diagnostics.hpp"
+#include "load/content_loader.hpp"
+
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -29,5 +32,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err);
 
 /// `parkpress check DIR`: loads and validates; prints every diagnostic and a summary line.
 int check(const std::string& content_dir, bool strict, std::ostream& out, std::ostream& err);
+
+/// Prints each diagnostic as FILE:LINE:COLUMN with its source line from `content`'s texts.
+void print_diagnostics(const core::Diagnostics& diagnostics, const load::LoadedContent& content, std::ostream& err);
 
 } // namespace parkpress::app
