@@ -12,7 +12,9 @@ each repetition, alternating which tool goes first, it measures:
   parkpress cold       the output folder removed, then `parkpress build ... --no-pdf`
   parkpress no change  the same command again
   parkpress one change one `value = ...` line of one park changed (a new number each repetition),
-                       then the same command
+                       then the same command: the first rebuild after a cold build
+  parkpress next change the same figure changed again, then the same command: an editor's later
+                       rebuilds, which stage in the site before instead of linking a whole new one
 
 Each run's wall time, CPU time (user + system) and peak resident memory come from os.wait4 on the
 child. The output folder is compared before and after each run: files written (new inode or
@@ -43,8 +45,10 @@ TARGETS = [
      False),
     ("parkpress one change vs parkpress cold (wall)", ("parkpress", "one change"), ("parkpress", "cold"), "wall", 0.25,
      False),
+    ("parkpress next change vs parkpress cold (wall)", ("parkpress", "next change"), ("parkpress", "cold"), "wall",
+     0.25, False),
 ]
-SCENARIOS = ["cold", "no change", "one change"]
+SCENARIOS = ["cold", "no change", "one change", "next change"]
 
 
 def measure(cmd, log_path):
@@ -213,6 +217,7 @@ def bench_size(args, n, work):
         run("parkpress", "cold", rep, pp_cmd)
         run("parkpress", "no change", rep, pp_cmd)
         run("parkpress", "one change", rep, pp_cmd, change_one_figure(content, n, rep))
+        run("parkpress", "next change", rep, pp_cmd, change_one_figure(content, n, rep + 1000))
 
     for rep in range(args.repeat):
         print(f"  load average {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
