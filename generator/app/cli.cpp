@@ -18,6 +18,8 @@
 #include "app/progress.hpp"
 #include "compute/page_keys.hpp"
 #include "load/fingerprint.hpp"
+#include "load/git_history.hpp"
+#include "compute/updated.hpp"
 #include "load/placeholders.hpp"
 
 #include <fstream>
@@ -167,9 +169,13 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         theme_digest ? load::tree_digest(options.content_dir, static_cast<unsigned>(jobs)) : std::nullopt;
     const std::string option_text =
         fmt::format("parkpress {} {}\nstrict {}\npdf {}\n", PARKPRESS_VERSION, self.get(), options.strict, !options.no_pdf);
+    // The content's git history gives each page the date its content last changed: a commit
+    // changes what the site says even when no file's bytes change.
+    const load::ContentHistory history = load::ContentHistory::read(options.content_dir);
     std::optional<std::string> inputs;
     if (content_digest) {
-        inputs = load::combine_fingerprint(option_text, *content_digest, *theme_digest);
+        inputs = load::combine_fingerprint(option_text + "history " + history.summary() + "\n", *content_digest,
+                                           *theme_digest);
     }
     auto previous = write::read_manifest(options.out_dir);
     if (inputs && previous && previous->inputs == *inputs && write::is_intact(options.out_dir, *previous)) {
@@ -227,6 +233,12 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     }
     timings.start("index");
     const auto index = compute::build_index(model);
+    const compute::UpdatedDates updated =
+        history.known() ? compute::updated_dates(model, index,
+                                                 [&history](const std::vector<std::string>& files) {
+                                                     return history.last_date(files);
+                                                 })
+                        : compute::UpdatedDates();
     timings.start("stage output");
     std::optional<write::SiteWriter> writer;
     try {
@@ -239,7 +251,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     timings.start("page keys");
     std::optional<compute::PageKeys> keys;
     if (theme_digest) {
-        keys.emplace(model, index, loaded->first.texts, option_text + *theme_digest, &loaded->first.digests);
+        keys.emplace(model, index, loaded->first.texts, option_text + *theme_digest, &loaded->first.digests, &updated);
     }
     // The files' texts served the diagnostics and the keys; rendering reads the model only.
     std::map<std::string, std::string>().swap(loaded->first.texts);
@@ -308,6 +320,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     render_options.jobs = jobs;
     render_options.timings = &timings;
     render_options.keys = keys ? &*keys : nullptr;
+    render_options.updated = &updated;
     if (options.progress) {
         render_options.progress = [&progress](std::size_t done, std::size_t total) { progress.update("rendering", done, total); };
     }

@@ -60,8 +60,9 @@ void add_cited(core::Hasher& h, const model::SiteModel& model, const std::option
 } // namespace
 
 PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const std::map<std::string, std::string>& texts,
-                   std::string_view base, const std::map<std::string, std::string>* digests)
-    : m_model(model), m_index(index) {
+                   std::string_view base, const std::map<std::string, std::string>* digests,
+                   const UpdatedDates* dates)
+    : m_model(model), m_index(index), m_dates(dates != nullptr ? *dates : UpdatedDates()) {
     std::set<std::string> park_files;
     for (const auto& p : model.parks) {
         park_files.insert(p.file);
@@ -100,7 +101,7 @@ PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const 
     m_site = site.hex();
     for (const auto& p : model.parks) {
         core::Hasher h;
-        h.add("records").add(m_shared).add(p.file).add(m_data.at(&p));
+        h.add("records").add(m_shared).add(p.file).add(m_data.at(&p)).add(UpdatedDates::of(m_dates.parks, p.slug));
         m_records[&p] = h.hex();
     }
     // Every figure of each indicator, park by park in model order (which decides ties).
@@ -133,7 +134,7 @@ PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const 
 
 std::string PageKeys::park(const model::Park& park) const {
     core::Hasher h;
-    h.add("park").add(m_layout).add(m_data.at(&park));
+    h.add("park").add(m_layout).add(m_data.at(&park)).add(UpdatedDates::of(m_dates.parks, park.slug));
     if (const auto n = m_narrative.find(&park); n != m_narrative.end()) {
         h.add(n->second);
     }
@@ -154,7 +155,7 @@ std::string PageKeys::parks_key(std::string_view kind, const std::string& key,
 }
 
 std::string PageKeys::province(const std::string& slug) const {
-    return parks_key("province", slug, m_index.parks_by_province);
+    return parks_key("province", slug, m_index.parks_by_province) + UpdatedDates::of(m_dates.provinces, slug);
 }
 
 std::string PageKeys::kind(const std::string& key) const { return parks_key("kind", key, m_index.parks_by_kind); }
@@ -183,7 +184,7 @@ std::string PageKeys::source(const std::string& key) const {
 
 std::string PageKeys::bulletin(const model::Bulletin& bulletin) const {
     core::Hasher h;
-    h.add("bulletin").add(m_layout).add(bulletin.id);
+    h.add("bulletin").add(m_layout).add(bulletin.id).add(UpdatedDates::of(m_dates.bulletins, bulletin.id));
     for (const auto* p : m_model.bulletin_parks(bulletin)) {
         h.add(m_data.at(p));
     }

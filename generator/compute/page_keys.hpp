@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compute/site_index.hpp"
+#include "compute/updated.hpp"
 #include "model/model.hpp"
 
 #include <map>
@@ -31,8 +32,11 @@ class PageKeys {
 public:
     /// `texts`: every content file's text; `digests`: the digests (core::digest_of) of the
     /// texts of some of them, which are then not computed again.
+    /// `dates`: when pages last changed (shown on park, province and bulletin pages and in
+    /// the parks' records of the downloads), part of those keys.
     PageKeys(const model::SiteModel& model, const SiteIndex& index, const std::map<std::string, std::string>& texts,
-             std::string_view base, const std::map<std::string, std::string>* digests = nullptr);
+             std::string_view base, const std::map<std::string, std::string>* digests = nullptr,
+             const UpdatedDates* dates = nullptr);
 
     [[nodiscard]] const std::string& site() const { return m_site; }
     [[nodiscard]] const std::string& layout() const { return m_layout; }
@@ -64,6 +68,7 @@ private:
     std::unordered_map<const model::Park*, std::string> m_narrative; ///< of its narrative
     std::unordered_map<const model::Park*, std::string> m_records;   ///< park_records()
     std::map<std::string, std::string> m_indicators;                 ///< every figure of each indicator
+    UpdatedDates m_dates;
 };
 
 } // namespace parkpress::compute

@@ -311,7 +311,8 @@ ordered_json park_json(const model::SiteModel& m, const model::Park& p) {
     return park;
 }
 
-ExportFile parks_json(const model::SiteModel& m, const ExportReuse* reuse) {
+ExportFile parks_json(const model::SiteModel& m, const ExportReuse* reuse,
+                      const std::map<std::string, std::string>* updated) {
     ordered_json root;
     root["format"] = "parkpress-1";
     root["site"] = {{"title", m.site.title}, {"description", m.site.description}, {"language", m.site.language},
@@ -349,8 +350,12 @@ ExportFile parks_json(const model::SiteModel& m, const ExportReuse* reuse) {
     ExportFile file;
     file.bytes = std::move(out);
     const PartsWriter parts(m, reuse, "data/parks.json");
-    PartsWriter::append(file, parts.run(0, m.parks.size(), ",\n", [&m](std::string& text, const model::Park& p) {
-        text += park_json(m, p).dump();
+    PartsWriter::append(file, parts.run(0, m.parks.size(), ",\n", [&m, updated](std::string& text, const model::Park& p) {
+        ordered_json park = park_json(m, p);
+        // When the park's data file or narrative last changed (git), null when not known.
+        const auto date = updated != nullptr ? updated->find(p.slug) : std::map<std::string, std::string>::const_iterator();
+        park["updated"] = updated != nullptr && date != updated->end() ? ordered_json(date->second) : ordered_json(nullptr);
+        text += park.dump();
     }));
     ordered_json bulletins = ordered_json::array();
     for (const auto& b : m.bulletins) {
@@ -385,11 +390,12 @@ OutputFiles render_exports(const model::SiteModel& model) {
     return out;
 }
 
-std::vector<ExportTask> export_tasks(const model::SiteModel& model, const ExportReuse* reuse) {
+std::vector<ExportTask> export_tasks(const model::SiteModel& model, const ExportReuse* reuse,
+                                     const std::map<std::string, std::string>* updated) {
     std::vector<ExportTask> tasks;
     tasks.emplace_back("data/facts.csv", [&model, reuse] { return facts_csv(model, reuse); });
     tasks.emplace_back("data/parks.csv", [&model] { return ExportFile{parks_csv(model), {}}; });
-    tasks.emplace_back("data/parks.json", [&model, reuse] { return parks_json(model, reuse); });
+    tasks.emplace_back("data/parks.json", [&model, reuse, updated] { return parks_json(model, reuse, updated); });
     return tasks;
 }
 

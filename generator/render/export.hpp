@@ -4,6 +4,7 @@
 #include "render/output.hpp"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,7 +35,9 @@ using ExportTask = std::pair<std::string, std::function<ExportFile()>>;
 /// The same files as separate tasks that may run in parallel: each path with what makes it.
 /// With `reuse`, the parts of unchanged parks are copied from the previous build's files;
 /// the bytes are the same either way.
-std::vector<ExportTask> export_tasks(const model::SiteModel& model, const ExportReuse* reuse = nullptr);
+/// `updated`: when each park's content last changed, by slug (parks.json's "updated").
+std::vector<ExportTask> export_tasks(const model::SiteModel& model, const ExportReuse* reuse = nullptr,
+                                     const std::map<std::string, std::string>* updated = nullptr);
 
 /// One CSV record (RFC 4180 quoting, CRLF line end). Text fields that a spreadsheet would
 /// run as a formula (starting with = + - @ or a tab) are prefixed with an apostrophe.

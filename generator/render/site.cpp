@@ -35,7 +35,8 @@ public:
     SiteRenderer(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, Sink& sink,
                  const RenderOptions& options)
         : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_sink(sink),
-          m_with_pdf(options.with_pdf), m_timings(options.timings), m_keys(options.keys), m_progress(options.progress) {
+          m_with_pdf(options.with_pdf), m_timings(options.timings), m_keys(options.keys), m_progress(options.progress),
+          m_updated(options.updated != nullptr ? *options.updated : compute::UpdatedDates()) {
         if (m_keys != nullptr) {
             m_export_reuse.park_key = [keys = m_keys](const model::Park& park) { return keys->park_records(park); };
             m_export_reuse.previous = [&sink](const std::string& path) { return sink.previous(path); };
@@ -61,7 +62,7 @@ public:
         // Largest first, so that no worker is left with a long task while the others have
         // finished: the downloads, then the pages of indicators and sources (each lists
         // thousands of figures), then the many small pages.
-        for (auto& [path, render] : export_tasks(m_model, keys != nullptr ? &m_export_reuse : nullptr)) {
+        for (auto& [path, render] : export_tasks(m_model, keys != nullptr ? &m_export_reuse : nullptr, &m_updated.parks)) {
             task(path, site_key, [this, path = path, render = std::move(render)] {
                 ExportFile file = render();
                 m_sink.put_parts(path, std::move(file.bytes), t_key, file.parts);
@@ -387,6 +388,7 @@ private:
             sources.push_back(ctx.source_link(key));
         }
         put(d, "sources", list_of(std::move(sources)));
+        put_updated(d, compute::UpdatedDates::of(m_updated.parks, park.slug));
         emit(path, "park", std::move(d), park.name, "parks");
     }
 
@@ -450,6 +452,7 @@ private:
         put(d, "with_targets", std::to_string(with_targets));
         put(d, "has_coverage", !coverage.empty());
         put(d, "coverage", list_of(std::move(coverage)));
+        put_updated(d, compute::UpdatedDates::of(m_updated.provinces, slug));
         emit(path, "province", std::move(d), province.name, "provinces");
     }
 
@@ -763,6 +766,7 @@ private:
         if (!m_with_pdf) {
             put(d, "pdf_url", Data{false});
         }
+        put_updated(d, compute::UpdatedDates::of(m_updated.bulletins, b.id));
         emit(path, "bulletin", std::move(d), b.title + " " + b.number, "bulletins");
     }
 
@@ -808,8 +812,24 @@ private:
                           "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
         std::vector<std::string> pages = m_pages;
         std::sort(pages.begin(), pages.end());
+        // lastmod only where the date is known: a park, province or bulletin page.
+        std::map<std::string, std::string> lastmod;
+        for (const auto& [slug, date] : m_updated.parks) {
+            lastmod.emplace(paths::park(slug), date);
+        }
+        for (const auto& [slug, date] : m_updated.provinces) {
+            lastmod.emplace(paths::province(slug), date);
+        }
+        for (const auto& [id, date] : m_updated.bulletins) {
+            lastmod.emplace(paths::bulletin(id), date);
+        }
         for (const auto& page : pages) {
-            xml += fmt::format("  <url><loc>{}</loc></url>\n", escape_html(absolute_url(m_model.site.base_url, page)));
+            const std::string loc = escape_html(absolute_url(m_model.site.base_url, page));
+            if (const auto it = lastmod.find(page); it != lastmod.end()) {
+                xml += fmt::format("  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n", loc, it->second);
+            } else {
+                xml += fmt::format("  <url><loc>{}</loc></url>\n", loc);
+            }
         }
         xml += "</urlset>\n";
         m_sink.put("sitemap.xml", std::move(xml));
@@ -834,6 +854,23 @@ private:
     static thread_local std::string t_key; ///< the key of the file the worker is rendering
     const compute::PageKeys* m_keys = nullptr;
     std::function<void(std::size_t, std::size_t)> m_progress;
+    compute::UpdatedDates m_updated;
+
+    /// `{{#updated}}`: when a page's content last changed, as text and as an ISO date; absent
+    /// when that is not known.
+    static void put_updated(Data& d, const std::string& date) {
+        if (date.size() != 10) {
+            return;
+        }
+        model::Date parsed;
+        parsed.year = std::stoi(date.substr(0, 4));
+        parsed.month = std::stoi(date.substr(5, 2));
+        parsed.day = std::stoi(date.substr(8, 2));
+        Data u;
+        put(u, "text", date_text(parsed));
+        put(u, "iso", date);
+        put(d, "updated", std::move(u));
+    }
 
     const TemplateSet& worker_templates() const { return t_templates != nullptr ? *t_templates : m_templates; }
 

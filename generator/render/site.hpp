@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compute/page_keys.hpp"
+#include "compute/updated.hpp"
 #include "compute/site_index.hpp"
 #include "model/model.hpp"
 #include "core/timing.hpp"
@@ -22,6 +23,8 @@ struct RenderOptions {
     /// With keys, a page the sink already has from an earlier build with the same key is
     /// not rendered again (see PageKeys).
     const compute::PageKeys* keys = nullptr;
+    /// When park, province and bulletin pages last changed (from git); null or absent: unknown.
+    const compute::UpdatedDates* updated = nullptr;
     /// Called after each file with (done, total), from any worker; may be empty.
     std::function<void(std::size_t, std::size_t)> progress;
 };
