@@ -10,15 +10,10 @@ binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 project=$(cd "$2" && pwd)
 
 source "$(dirname "$0")/lib.sh"
-command -v git >/dev/null || { echo "git is not installed (scripts/install-deps.sh installs it)"; exit 1; }
-
-# Git as on a fresh machine, whatever this one's configuration; never above $tmp.
-export HOME=$tmp/home GIT_CONFIG_NOSYSTEM=1 GIT_CEILING_DIRECTORIES=$tmp LC_ALL=C
-export GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.org GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.org
-mkdir -p "$HOME" "$tmp/t"
+git_sandbox
+mkdir -p "$tmp/t"
 export TMPDIR=$tmp/t # parkpress's temporary folders, checked empty at the end
 day=0
-git() { command git -c commit.gpgsign=false -c init.defaultBranch=main -c advice.detachedHead=false "$@"; }
 commit() {
     day=$((day + 1))
     export GIT_AUTHOR_DATE="2024-01-0${day}T12:00:00Z" GIT_COMMITTER_DATE="2024-01-0${day}T12:00:00Z"

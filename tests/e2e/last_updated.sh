@@ -10,12 +10,7 @@ binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 project=$(cd "$2" && pwd)
 
 source "$(dirname "$0")/lib.sh"
-command -v git >/dev/null || { echo "git is not installed (scripts/install-deps.sh installs it)"; exit 1; }
-
-export HOME=$tmp/home GIT_CONFIG_NOSYSTEM=1 GIT_CEILING_DIRECTORIES=$tmp LC_ALL=C
-export GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.org GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.org
-mkdir -p "$HOME"
-git() { command git -c commit.gpgsign=false -c init.defaultBranch=main "$@"; }
+git_sandbox
 commit() { # commit DATE MESSAGE
     export GIT_AUTHOR_DATE="$1T12:00:00+08:00" GIT_COMMITTER_DATE="$1T12:00:00+08:00"
     git add -A && git commit -q -m "$2"

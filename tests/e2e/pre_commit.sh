@@ -9,12 +9,9 @@ binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 project=$(cd "$2" && pwd)
 
 source "$(dirname "$0")/lib.sh"
-command -v git >/dev/null || { echo "git is not installed (scripts/install-deps.sh installs it)"; exit 1; }
-export HOME=$tmp/home GIT_CONFIG_NOSYSTEM=1 GIT_CEILING_DIRECTORIES=$tmp LC_ALL=C PARKPRESS=$binary
-export GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.org GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.org
+git_sandbox
+export PARKPRESS=$binary
 export GIT_AUTHOR_DATE=2024-01-01T12:00:00Z GIT_COMMITTER_DATE=2024-01-01T12:00:00Z
-mkdir -p "$HOME"
-git() { command git -c commit.gpgsign=false -c init.defaultBranch=main "$@"; }
 
 repo=$tmp/repo
 mkdir "$repo" && cd "$repo"
