@@ -106,7 +106,7 @@ std::shared_ptr<const compute::Revision> HistorySections::load(const std::string
 }
 
 const compute::ChangeLog& HistorySections::change_log() {
-    const std::lock_guard lock(m_mutex);
+    const std::lock_guard lock(m_log_mutex);
     if (!m_log) {
         m_log = compute::changes_of(m_listed, [this](const std::string& commit) { return load(commit); });
     }

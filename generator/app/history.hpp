@@ -62,8 +62,9 @@ private:
     std::string m_changes_key;
     std::map<std::string, compute::SinceResolution> m_since; ///< by bulletin id: resolved ones
 
-    std::mutex m_mutex;
+    std::mutex m_log_mutex; ///< the changes page's revisions
     std::optional<compute::ChangeLog> m_log;
+    std::mutex m_mutex; ///< the bulletins' revisions, so that they need not wait for the page's
     /// The whole diff from each `since` commit to the current content (nullopt: that content
     /// has errors, or none).
     std::map<std::string, std::optional<compute::ContentDiff>> m_diffs;

@@ -167,11 +167,18 @@ std::string field_name(const std::string& field) {
     return it == names.end() ? field : it->second;
 }
 
+/// A value longer than this (a description, a title) is not repeated: only its field is named.
+constexpr std::size_t k_shown_field_bytes = 60;
+
 std::string fields_text(const std::vector<compute::FieldChange>& fields) {
     std::string out;
     for (const auto& f : fields) {
-        out += fmt::format("{}{}：{} → {}", out.empty() ? "" : "；", field_name(f.field), f.before.empty() ? "（无）" : f.before,
-                           f.after.empty() ? "（无）" : f.after);
+        out += (out.empty() ? "" : "；") + field_name(f.field);
+        if (f.before.size() <= k_shown_field_bytes && f.after.size() <= k_shown_field_bytes) {
+            out += fmt::format("：{} → {}", f.before.empty() ? "（无）" : f.before, f.after.empty() ? "（无）" : f.after);
+        } else {
+            out += "修改";
+        }
     }
     return out;
 }
