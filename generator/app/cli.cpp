@@ -1,6 +1,7 @@
 #include "app/cli.hpp"
 
 #include "app/diff_command.hpp"
+#include "app/history.hpp"
 #include "app/new_park.hpp"
 #include "compute/site_index.hpp"
 #include "core/diagnostics.hpp"
@@ -168,9 +169,11 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     const auto content_digest =
         theme_digest ? load::tree_digest(options.content_dir, static_cast<unsigned>(jobs)) : std::nullopt;
     const std::string option_text =
-        fmt::format("parkpress {} {}\nstrict {}\npdf {}\n", PARKPRESS_VERSION, self.get(), options.strict, !options.no_pdf);
-    // The content's git history gives each page the date its content last changed: a commit
-    // changes what the site says even when no file's bytes change.
+        fmt::format("parkpress {} {}\nstrict {}\npdf {}\nchanges {}\n", PARKPRESS_VERSION, self.get(), options.strict,
+                    !options.no_pdf, options.changes);
+    // The content's git history gives each page the date its content last changed, the
+    // changes page and the bulletins' 本期数据变化: a new commit changes what the site says
+    // even when no file's bytes change.
     const load::ContentHistory history = load::ContentHistory::read(options.content_dir);
     std::optional<std::string> inputs;
     if (content_digest) {
@@ -203,6 +206,27 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     if (loaded->second) {
         err << "parkpress: content errors; nothing was written\n";
         return k_exit_content;
+    }
+    // What the site shows from the git history: since = "..." resolved now (an unknown one is
+    // an error), the revisions loaded only for the pages rendered.
+    std::optional<HistorySections> history_sections;
+    std::string history_report;
+    try {
+        history_sections.emplace(options.content_dir, history, loaded->first.model, options.changes);
+        core::Diagnostics since;
+        history_sections->resolve(since);
+        since.sort();
+        std::ostringstream since_report;
+        print_diagnostics(since, loaded->first, since_report);
+        history_report = since_report.str();
+        err << history_report;
+        if (since.has_errors()) {
+            err << "parkpress: content errors; nothing was written\n";
+            return k_exit_content;
+        }
+    } catch (const load::GitError& e) {
+        err << "parkpress: " << e.what() << '\n';
+        return k_exit_usage;
     }
     // The parks as loaded, for the next build: written alongside the rest of this one (it
     // reads the model only), and kept even if this build fails later, as it is still right.
@@ -251,7 +275,10 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     timings.start("page keys");
     std::optional<compute::PageKeys> keys;
     if (theme_digest) {
-        keys.emplace(model, index, loaded->first.texts, option_text + *theme_digest, &loaded->first.digests, &updated);
+        // Whether every page links to the changes page.
+        keys.emplace(model, index, loaded->first.texts,
+                     option_text + *theme_digest + (history_sections->has_changes_page() ? "changes page\n" : ""),
+                     &loaded->first.digests, &updated);
     }
     // The files' texts served the diagnostics and the keys; rendering reads the model only.
     std::map<std::string, std::string>().swap(loaded->first.texts);
@@ -293,11 +320,13 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     if (with_pdf) {
         for (const auto& b : model.bulletins) {
             const std::string path = "bulletins/" + b.id + ".pdf";
-            const std::string key = keys ? keys->bulletin_pdf(b) : std::string();
+            const std::string key =
+                keys ? render::with_changes_key(keys->bulletin_pdf(b), history_sections->bulletin_key(b)) : std::string();
             if (sink.reuse(path, key)) {
                 continue;
             }
-            const auto data = compute::compute_bulletin(model, index, b);
+            auto data = compute::compute_bulletin(model, index, b);
+            data.changes = history_sections->bulletin(b);
             pdf_jobs.push_back({b.id, b.file, model::to_string(b.date), render::bulletin_pandoc(model, index, data)});
             pdf_keys.emplace_back(path, key);
         }
@@ -321,6 +350,12 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     render_options.timings = &timings;
     render_options.keys = keys ? &*keys : nullptr;
     render_options.updated = &updated;
+    if (history_sections->has_changes_page()) {
+        render_options.change_log = [&]() -> const compute::ChangeLog& { return history_sections->change_log(); };
+        render_options.changes_key = history_sections->changes_key();
+    }
+    render_options.bulletin_changes = [&](const model::Bulletin& b) { return history_sections->bulletin(b); };
+    render_options.bulletin_changes_key = [&](const model::Bulletin& b) { return history_sections->bulletin_key(b); };
     if (options.progress) {
         render_options.progress = [&progress](std::size_t done, std::size_t total) { progress.update("rendering", done, total); };
     }
@@ -355,12 +390,17 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
             return k_exit_content;
         }
     }
+    // Revisions that could not be compared, found while rendering.
+    for (const auto& d : history_sections->late_warnings()) {
+        history_report += core::format_diagnostic(d) + "\n";
+        err << core::format_diagnostic(d) << '\n';
+    }
     timings.start("commit");
     progress.stage("writing");
     write::Manifest manifest;
     manifest.inputs = inputs.value_or("");
     manifest.report_out = check_out.str();
-    manifest.report_err = check_err.str();
+    manifest.report_err = check_err.str() + history_report;
     manifest.pages = sink.pages;
     try {
         writer->commit(std::move(manifest));
@@ -402,6 +442,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     build_cmd->add_flag("--no-pdf", build_options.no_pdf, "skip the bulletins' PDFs (no Pandoc or TeX needed)");
     build_cmd->add_option("--jobs,-j", build_options.jobs, "how many pages and bulletins to render at once (default: cores)");
     build_cmd->add_flag("--verbose,-v", build_options.verbose, "print the time each stage took");
+    build_cmd->add_option("--changes", build_options.changes,
+                          "commits on the changes page (from git; 0: no changes page)")
+        ->check(CLI::Range(0, 100000))
+        ->capture_default_str();
 
     DiffOptions diff_options;
     CLI::App* diff_cmd = app.add_subcommand(

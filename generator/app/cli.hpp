@@ -25,6 +25,7 @@ struct BuildOptions {
     int jobs = 0;        ///< bulletins rendered at once; 0: the number of cores
     bool verbose = false; ///< print the time of each stage
     bool progress = false; ///< show a progress line (on a terminal)
+    int changes = 10;      ///< commits on the changes page; 0: no changes page
 };
 
 /// `parkpress build`: checks, renders the site and swaps it into the output folder.

@@ -8,6 +8,8 @@
 
 namespace parkpress::compute {
 
+struct BulletinChanges;
+
 /// A figure in a bulletin: a park's latest fact not after the bulletin's period.
 struct BulletinFact {
     FactEntry entry;
@@ -29,6 +31,9 @@ struct BulletinData {
     std::vector<BulletinIndicator> indicators;
     std::map<int, std::vector<TargetEntry>> targets_by_year; ///< every target of every indicator
     std::vector<std::string> sources;        ///< cited sources, in order of first citation
+    /// The section 本期数据变化 (compute/changes.hpp), when the bulletin has one: set by the
+    /// caller, which reads it from git.
+    const BulletinChanges* changes = nullptr;
     /// The number of a cited source in the bulletin's list of sources (1-based).
     [[nodiscard]] int source_number(const std::string& key) const;
 };

@@ -147,6 +147,7 @@ std::vector<FieldChange> fields_of(const model::Bulletin& a, const model::Bullet
     compare(out, "provinces", join(a.provinces), join(b.provinces));
     compare(out, "kinds", join(a.kinds), join(b.kinds));
     compare(out, "parks", join(a.parks), join(b.parks));
+    compare(out, "since", a.since, b.since);
     return out;
 }
 

@@ -99,6 +99,12 @@ PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const 
         site.add(m_data.at(&p));
     }
     m_site = site.hex();
+    core::Hasher downloads;
+    downloads.add("downloads").add(m_site);
+    for (const auto& p : model.parks) {
+        downloads.add(UpdatedDates::of(m_dates.parks, p.slug));
+    }
+    m_downloads = downloads.hex();
     for (const auto& p : model.parks) {
         core::Hasher h;
         h.add("records").add(m_shared).add(p.file).add(m_data.at(&p)).add(UpdatedDates::of(m_dates.parks, p.slug));

@@ -39,6 +39,8 @@ public:
              const UpdatedDates* dates = nullptr);
 
     [[nodiscard]] const std::string& site() const { return m_site; }
+    /// The downloads: every park's data file and every park's date (parks.json's "updated").
+    [[nodiscard]] const std::string& downloads() const { return m_downloads; }
     [[nodiscard]] const std::string& layout() const { return m_layout; }
     /// The list of every park: their identities and how many facts and targets each has.
     [[nodiscard]] const std::string& parks_index() const { return m_parks_index; }
@@ -64,6 +66,7 @@ private:
     std::string m_site;   ///< m_layout and every park's data file
     std::string m_shared; ///< base and the files that are not a park's
     std::string m_parks_index;
+    std::string m_downloads;
     std::unordered_map<const model::Park*, std::string> m_data;      ///< digest of the park's TOML file
     std::unordered_map<const model::Park*, std::string> m_narrative; ///< of its narrative
     std::unordered_map<const model::Park*, std::string> m_records;   ///< park_records()

@@ -824,7 +824,7 @@ private:
             }
             const core::FileName file = relative(path);
             TableReader r(*table, file, "the bulletin", m_diagnostics,
-                          {"title", "number", "date", "provinces", "kinds", "parks", "indicators", "period"});
+                          {"title", "number", "date", "provinces", "kinds", "parks", "indicators", "period", "since"});
             model::Bulletin b;
             b.id = path.stem().string();
             b.file = file;
@@ -837,6 +837,13 @@ private:
             const auto indicators = r.string_array("indicators", true, &b.indicators_where);
             b.indicators_key_where = r.where("indicators");
             const auto period = r.period("period", true);
+            const auto since = r.string("since", false);
+            b.since = since.value_or("");
+            b.since_where = r.where("since");
+            if (since && since->empty()) {
+                m_diagnostics.error(b.since_where, "since is empty: write an earlier bulletin's id or a git revision, "
+                                                   "or leave the key out");
+            }
             r.finish();
             if (!date || !indicators || !period) {
                 continue;

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <map>
 #include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -214,6 +215,79 @@ std::string resolve_commit(const GitContent& where, const std::string& revision)
                                                  : ""));
     }
     return commit;
+}
+
+std::vector<CommitDescription> describe_commits(const GitContent& where, const std::vector<std::string>& commits) {
+    if (commits.empty()) {
+        return {};
+    }
+    std::vector<std::string> args{"log", "--no-walk=unsorted", "-z", "--format=%H%x1f%P%x1f%cI%x1f%s"};
+    for (const auto& c : commits) {
+        if (c.empty() || c.starts_with('-')) {
+            throw GitError(fmt::format("\"{}\" is not a commit id", c));
+        }
+        args.push_back(c);
+    }
+    const auto result = git(where.top, args);
+    if (result.status != 0) {
+        throw GitError(fmt::format("cannot describe commits: {}", git_says(result.err)));
+    }
+    std::map<std::string, CommitDescription> by_id;
+    std::size_t start = 0;
+    while (start < result.out.size()) {
+        std::size_t end = result.out.find('\0', start);
+        if (end == std::string::npos) {
+            end = result.out.size();
+        }
+        std::string_view record(result.out.data() + start, end - start);
+        start = end + 1;
+        std::vector<std::string_view> fields;
+        for (std::size_t at = 0; (at = record.find('\x1f')) != std::string_view::npos; record.remove_prefix(at + 1)) {
+            fields.push_back(record.substr(0, at));
+        }
+        fields.push_back(record);
+        if (fields.size() != 4) {
+            throw GitError(fmt::format("git log printed a line parkpress does not understand: {}", record));
+        }
+        CommitDescription d;
+        d.id = fields[0];
+        d.parent = fields[1].substr(0, fields[1].find(' '));
+        d.date = fields[2].substr(0, 10); // strict ISO 8601: "2024-03-01T10:20:30+08:00"
+        d.subject = fields[3];
+        by_id[d.id] = std::move(d);
+    }
+    std::vector<CommitDescription> out;
+    for (const auto& c : commits) {
+        const auto it = by_id.find(c);
+        if (it == by_id.end()) {
+            throw GitError(fmt::format("git log did not describe commit {}", c));
+        }
+        out.push_back(it->second);
+    }
+    return out;
+}
+
+std::vector<std::string> content_trees(const GitContent& where, const std::vector<std::string>& commits) {
+    std::string input;
+    for (const auto& c : commits) {
+        input += where.path.empty() ? c + "^{tree}\n" : c + ":" + where.path + "\n";
+    }
+    const auto result = git(where.top, {"cat-file", "--batch-check=%(objectname) %(objecttype)"}, input);
+    if (result.status != 0) {
+        throw GitError(fmt::format("cannot list the content's trees: {}", git_says(result.err)));
+    }
+    std::vector<std::string> trees;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < commits.size(); ++i) {
+        const std::size_t end = result.out.find('\n', start);
+        if (end == std::string::npos) {
+            throw GitError("git cat-file stopped early");
+        }
+        const std::string line = result.out.substr(start, end - start);
+        start = end + 1;
+        trees.push_back(line.ends_with(" tree") ? line.substr(0, line.size() - 5) : std::string());
+    }
+    return trees;
 }
 
 ContentAtCommit::ContentAtCommit(const GitContent& where, const std::string& revision, const std::string& commit) {

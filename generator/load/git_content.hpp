@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace parkpress::load {
 
@@ -26,6 +27,22 @@ GitContent locate_git_content(const std::filesystem::path& content_dir);
 /// The full id of the commit a revision names ("HEAD~3", a tag, a branch, an id).
 /// Throws GitError naming the revision when the repository does not have it.
 std::string resolve_commit(const GitContent& where, const std::string& revision);
+
+/// A commit's first parent, committer date and subject, as `git log` gives them.
+struct CommitDescription {
+    std::string id;
+    std::string parent;  ///< its first parent ("" for a root commit)
+    std::string date;    ///< "2024-03-01": the committer's date, as the committer wrote it
+    std::string subject; ///< the first line of its message
+};
+
+/// Describes each of `commits` (full ids, as resolve_commit() gives them), in their order,
+/// with one git process. Throws GitError when git cannot.
+std::vector<CommitDescription> describe_commits(const GitContent& where, const std::vector<std::string>& commits);
+
+/// The id of the content folder's tree at each of `commits` ("" where there is none), with one
+/// git process: two commits with the same tree have the same content.
+std::vector<std::string> content_trees(const GitContent& where, const std::vector<std::string>& commits);
 
 /// The content folder as committed: its files copied from git into a temporary folder
 /// (byte for byte, symbolic links as links), removed when this object is destroyed.

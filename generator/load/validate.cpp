@@ -309,6 +309,28 @@ private:
             check_references(*b.narrative, nullptr);
             check_typesetting_limits(*b.narrative);
         }
+        check_since(b);
+    }
+
+    /// `since` may name an earlier bulletin (or a git revision, resolved when the site is built).
+    void check_since(const model::Bulletin& b) {
+        if (b.since.empty()) {
+            return;
+        }
+        if (b.since == b.id) {
+            m_diagnostics.error(b.since_where, fmt::format("since = \"{}\" is this bulletin itself: name an earlier "
+                                                           "bulletin or a git revision",
+                                                           b.since));
+            return;
+        }
+        for (const auto& other : m_model.bulletins) {
+            if (other.id == b.since && !(other.date < b.date)) {
+                m_diagnostics.error(b.since_where,
+                                    fmt::format("since = \"{}\": that bulletin is dated {}, not before this one ({}); "
+                                                "name an earlier bulletin",
+                                                b.since, model::to_string(other.date), model::to_string(b.date)));
+            }
+        }
     }
 
     /// A bulletin's narrative is typeset by XeLaTeX, which holds a whole paragraph in memory

@@ -191,6 +191,10 @@ struct Bulletin {
     Period period;
     std::optional<Narrative> narrative;
     std::string file;
+    /// `since`: an earlier bulletin's id or a git revision whose figures the bulletin's section
+    /// 本期数据变化 compares with ("" when absent), and where its value is written.
+    std::string since;
+    SourceLocation since_where;
     /// Where each element of provinces, kinds, parks and indicators is written.
     std::vector<SourceLocation> provinces_where, kinds_where, parks_where, indicators_where;
     SourceLocation indicators_key_where;

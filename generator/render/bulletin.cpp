@@ -1,5 +1,6 @@
 #include "render/bulletin.hpp"
 
+#include "render/changes.hpp"
 #include "render/context.hpp"
 #include "render/format.hpp"
 #include "render/markdown.hpp"
@@ -178,6 +179,13 @@ BulletinSources bulletin_pandoc(const model::SiteModel& model, const compute::Si
         }
     }
 
+    // What changed in the figures since an earlier bulletin or revision.
+    if (data.changes != nullptr) {
+        for (auto& block : bulletin_changes_blocks(model, *data.changes)) {
+            blocks.push_back(std::move(block));
+        }
+    }
+
     // One section per indicator: the comparison table, the chart, the province summary.
     for (const auto& bi : data.indicators) {
         const model::Indicator& ind = *bi.indicator;
@@ -312,6 +320,9 @@ Data bulletin_page_data(const model::SiteModel& model, const compute::SiteIndex&
             return resolve_reference(model, data, ref, "#src-");
         };
         put(d, "narrative", NarrativeDocument(*b.narrative, resolve).html());
+    }
+    if (data.changes != nullptr) {
+        put(d, "changes", bulletin_changes_data(model, index, *data.changes, page));
     }
     Data indicators{Data::type::list};
     Data without_facts{Data::type::list};

@@ -2,6 +2,7 @@
 
 #include "compute/bulletin.hpp"
 #include "render/bulletin.hpp"
+#include "render/changes.hpp"
 #include "render/context.hpp"
 #include "render/export.hpp"
 #include "render/format.hpp"
@@ -10,6 +11,8 @@
 #include "render/svg.hpp"
 #include "render/templates.hpp"
 #include "render/urls.hpp"
+
+#include "core/hash.hpp"
 
 #include <fmt/core.h>
 
@@ -36,7 +39,10 @@ public:
                  const RenderOptions& options)
         : m_model(model), m_index(index), m_templates(theme), m_theme(theme), m_sink(sink),
           m_with_pdf(options.with_pdf), m_timings(options.timings), m_keys(options.keys), m_progress(options.progress),
-          m_updated(options.updated != nullptr ? *options.updated : compute::UpdatedDates()) {
+          m_updated(options.updated != nullptr ? *options.updated : compute::UpdatedDates()),
+          m_change_log(theme.templates.contains("changes") ? options.change_log : nullptr),
+          m_changes_key(options.changes_key), m_bulletin_changes(options.bulletin_changes),
+          m_bulletin_changes_key(options.bulletin_changes_key) {
         if (m_keys != nullptr) {
             m_export_reuse.park_key = [keys = m_keys](const model::Park& park) { return keys->park_records(park); };
             m_export_reuse.previous = [&sink](const std::string& path) { return sink.previous(path); };
@@ -59,11 +65,15 @@ public:
             });
         };
         auto site_key = [keys] { return keys->site(); };
+        if (m_change_log) { // the commits' revisions are loaded from git: start early
+            task(paths::changes(), [this, keys] { return with_changes_key(keys->layout(), "changes " + m_changes_key); },
+                 [this] { changes_page(); });
+        }
         // Largest first, so that no worker is left with a long task while the others have
         // finished: the downloads, then the pages of indicators and sources (each lists
         // thousands of figures), then the many small pages.
         for (auto& [path, render] : export_tasks(m_model, keys != nullptr ? &m_export_reuse : nullptr, &m_updated.parks)) {
-            task(path, site_key, [this, path = path, render = std::move(render)] {
+            task(path, [keys] { return keys->downloads(); }, [this, path = path, render = std::move(render)] {
                 ExportFile file = render();
                 m_sink.put_parts(path, std::move(file.bytes), t_key, file.parts);
             }, false);
@@ -76,7 +86,8 @@ public:
             task(paths::source(key), [keys, &key = key] { return keys->source(key); }, [this, &src = src] { source_page(src); });
         }
         for (const auto& b : m_model.bulletins) {
-            task(paths::bulletin(b.id), [keys, &b] { return keys->bulletin(b); }, [this, &b] { bulletin_page(b); });
+            task(paths::bulletin(b.id), [this, keys, &b] { return with_changes_key(keys->bulletin(b), bulletin_changes_key(b)); },
+                 [this, &b] { bulletin_page(b); });
         }
         task(paths::home(), site_key, [this] { home(); });
         task(paths::parks_index(), [keys] { return keys->parks_index(); }, [this] { parks_index(); });
@@ -126,6 +137,7 @@ private:
         put(layout, "root", data.get("root")->string_value());
         put(layout, "content", std::move(content));
         put(layout, "section_" + section, true);
+        put(layout, "has_changes", static_cast<bool>(m_change_log));
         std::string page = templates.render("layout", layout);
         store(path, std::move(page), section != "none");
     }
@@ -761,13 +773,25 @@ private:
 
     void bulletin_page(const model::Bulletin& b) {
         const std::string path = paths::bulletin(b.id);
-        const auto data = compute::compute_bulletin(m_model, m_index, b);
+        auto data = compute::compute_bulletin(m_model, m_index, b);
+        data.changes = m_bulletin_changes ? m_bulletin_changes(b) : nullptr;
         Data d = bulletin_page_data(m_model, m_index, data, path);
         if (!m_with_pdf) {
             put(d, "pdf_url", Data{false});
         }
         put_updated(d, compute::UpdatedDates::of(m_updated.bulletins, b.id));
         emit(path, "bulletin", std::move(d), b.title + " " + b.number, "bulletins");
+    }
+
+    /// What changed in the figures, commit by commit.
+    void changes_page() {
+        const std::string path = paths::changes();
+        Data d = changes_page_data(m_model, m_index, m_change_log(), path);
+        emit(path, "changes", std::move(d), "数据变化", "changes");
+    }
+
+    std::string bulletin_changes_key(const model::Bulletin& b) const {
+        return m_bulletin_changes_key ? m_bulletin_changes_key(b) : std::string();
     }
 
     /// An Atom feed of the bulletins, newest first.
@@ -871,6 +895,10 @@ private:
         put(u, "iso", date);
         put(d, "updated", std::move(u));
     }
+    std::function<const compute::ChangeLog&()> m_change_log;
+    std::string m_changes_key;
+    std::function<const compute::BulletinChanges*(const model::Bulletin&)> m_bulletin_changes;
+    std::function<std::string(const model::Bulletin&)> m_bulletin_changes_key;
 
     const TemplateSet& worker_templates() const { return t_templates != nullptr ? *t_templates : m_templates; }
 
@@ -945,6 +973,15 @@ thread_local const TemplateSet* SiteRenderer::t_templates = nullptr;
 thread_local std::string SiteRenderer::t_key;
 
 } // namespace
+
+std::string with_changes_key(const std::string& key, const std::string& changes_key) {
+    if (changes_key.empty()) {
+        return key;
+    }
+    core::Hasher h;
+    h.add(key).add(changes_key);
+    return h.hex();
+}
 
 void render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, Sink& sink,
                  const RenderOptions& options) {

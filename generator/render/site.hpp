@@ -1,5 +1,6 @@
 #pragma once
 
+#include "compute/changes.hpp"
 #include "compute/page_keys.hpp"
 #include "compute/updated.hpp"
 #include "compute/site_index.hpp"
@@ -27,7 +28,19 @@ struct RenderOptions {
     const compute::UpdatedDates* updated = nullptr;
     /// Called after each file with (done, total), from any worker; may be empty.
     std::function<void(std::size_t, std::size_t)> progress;
+    /// The changes page (changes/index.html, linked from every page's layout): its data,
+    /// asked for only when the page is rendered, and what it is made from besides the
+    /// layout. No page when empty, or when the theme has no changes template.
+    std::function<const compute::ChangeLog&()> change_log;
+    std::string changes_key;
+    /// A bulletin's section 本期数据变化 (nullptr: none), asked for only when the bulletin
+    /// is rendered, and what it is made from besides the bulletin's own inputs ("": none).
+    std::function<const compute::BulletinChanges*(const model::Bulletin&)> bulletin_changes;
+    std::function<std::string(const model::Bulletin&)> bulletin_changes_key;
 };
+
+/// A bulletin's page or PDF key with what its section 本期数据变化 is made from.
+std::string with_changes_key(const std::string& key, const std::string& changes_key);
 
 void render_site(const model::SiteModel& model, const compute::SiteIndex& index, const Theme& theme, Sink& sink,
                  const RenderOptions& options);

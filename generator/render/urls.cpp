@@ -22,6 +22,7 @@ std::string source(std::string_view key) { return fmt::format("sources/{}/index.
 std::string bulletins_index() { return "bulletins/index.html"; }
 std::string bulletin(std::string_view id) { return fmt::format("bulletins/{}/index.html", id); }
 std::string bulletin_pdf(std::string_view id) { return fmt::format("bulletins/{}.pdf", id); }
+std::string changes() { return "changes/index.html"; }
 } // namespace paths
 
 std::string relative_url(std::string_view from, std::string_view to) {

@@ -23,6 +23,7 @@ std::string source(std::string_view key);
 std::string bulletins_index();
 std::string bulletin(std::string_view id);
 std::string bulletin_pdf(std::string_view id);
+std::string changes();
 } // namespace paths
 
 /// The relative URL from the page at `from` to the file at `to` (both output paths).

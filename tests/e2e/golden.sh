@@ -13,8 +13,8 @@ expected=$project/tests/sites/valid.expected
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# A copy outside this repository: built in place, the pages would carry the dates of this
-# repository's commits (git history), which change with every commit of the fixture.
+# A copy outside git: built in place, the site would show this repository's history (the
+# dates of its commits, the changes page), which changes with every commit and clone.
 cp -r "$project/tests/sites/valid" "$tmp/valid"
 "$binary" build "$tmp/valid" --out "$tmp/site" --theme "$project/themes/default" --no-pdf >/dev/null
 

@@ -16,7 +16,7 @@ commit() { # commit DATE MESSAGE
     git add -A && git commit -q -m "$2"
 }
 build() { # build CONTENT OUT
-    "$binary" build "$1" --out "$2" --theme "$project/themes/default" --no-pdf >"$tmp/build.out" 2>"$tmp/build.err" </dev/null \
+    "$binary" build "$1" --out "$2" --theme "$project/themes/default" --no-pdf --changes 0 >"$tmp/build.out" 2>"$tmp/build.err" </dev/null \
         || { cat "$tmp/build.err"; fail "build of $1 failed"; }
 }
 updated() { # updated PAGE: the date a page shows, or "none"
@@ -73,6 +73,8 @@ commit 2024-05-06 "hubei: the figure again"
 build "$repo/content" "$site"
 grep -q 'is up to date' "$tmp/build.out" && fail "after a commit: said up to date" || ok "after a commit: built"
 expect "after the commit" "$(updated "$site/parks/xiangyang-high-tech-zone/index.html")" 2024-05-06
+expect "after the commit: parks.json" "$(json_updated "$site" xiangyang-high-tech-zone)" 2024-05-06
+expect "after the commit: the province" "$(updated "$site/provinces/hubei/index.html")" 2024-05-06
 build "$repo/content" "$site"
 grep -q 'is up to date' "$tmp/build.out" && ok "then nothing to do" || fail "a second build was not up to date"
 
