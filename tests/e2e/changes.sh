@@ -229,8 +229,14 @@ if diff -r -x .parkpress-output "$tmp/rebuilt" "$tmp/cold" >"$tmp/diff"; then ok
 # ---- the same commit in two clones --------------------------------------------------------
 git clone -q "file://$repo" "$tmp/clone-a"
 git clone -q "file://$repo" "$tmp/elsewhere/clone-b"
-(cd "$tmp/clone-a" && "$binary" build content --out "$tmp/site-a" --theme "$theme" --no-pdf >/dev/null 2>&1)
-(cd "$tmp/elsewhere/clone-b" && "$binary" build content --out "$tmp/site-b" --theme "$theme" --no-pdf >/dev/null 2>&1)
+# The whole site: with the PDF bulletins when Pandoc is here.
+pdf_option=--no-pdf
+command -v pandoc >/dev/null && pdf_option=
+(cd "$tmp/clone-a" && "$binary" build content --out "$tmp/site-a" --theme "$theme" $pdf_option >/dev/null 2>&1)
+(cd "$tmp/elsewhere/clone-b" && "$binary" build content --out "$tmp/site-b" --theme "$theme" $pdf_option >/dev/null 2>&1)
+if [ -z "$pdf_option" ]; then
+    ls "$tmp/site-a"/bulletins/*.pdf >/dev/null 2>&1 && ok "two clones: with the PDFs" || fail "two clones: no PDF built"
+fi
 if diff -r -x .parkpress-output "$tmp/site-a" "$tmp/site-b" >"$tmp/diff"; then ok "two clones: byte-identical sites"; else
     fail "two clones: byte-identical sites"; head -20 "$tmp/diff"; fi
 [ -f "$tmp/site-a/changes/index.html" ] && ok "two clones: with the changes page" || fail "two clones: with the changes page"
