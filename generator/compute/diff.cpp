@@ -450,6 +450,37 @@ bool ContentDiff::empty() const {
            && bulletins.empty();
 }
 
+DiffTotals::DiffTotals(const ContentDiff& diff) {
+    auto count_narrative = [this](const std::optional<LineCount>& n) {
+        if (n) {
+            ++narratives;
+            lines_added += n->added;
+            lines_removed += n->removed;
+        }
+    };
+    for (const auto& p : diff.parks) {
+        parks.count(p.change);
+        for (const auto& f : p.facts) {
+            facts.count(f.change);
+        }
+        for (const auto& t : p.targets) {
+            targets.count(t.change);
+        }
+        for (const auto& r : p.ranks) {
+            ranks.count(r.change);
+        }
+        count_narrative(p.narrative);
+    }
+    for (const auto& [list, tally] : {std::pair{&diff.provinces, &provinces}, {&diff.indicators, &indicators},
+                                      {&diff.sources, &sources}, {&diff.bulletins, &bulletins}}) {
+        for (const auto& e : *list) {
+            tally->count(e.change);
+            count_narrative(e.narrative);
+        }
+    }
+    site_fields = diff.site.size();
+}
+
 ContentDiff diff(const model::SiteModel& before, const model::SiteModel& after) {
     ContentDiff out;
     out.site = site_fields(before.site, after.site);

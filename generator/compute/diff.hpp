@@ -114,6 +114,26 @@ struct ContentDiff {
     [[nodiscard]] bool empty() const;
 };
 
+/// How many things of one kind were added, removed and changed.
+struct ChangeCount {
+    std::size_t added = 0;
+    std::size_t removed = 0;
+    std::size_t changed = 0;
+    void count(Change c) { ++(c == Change::added ? added : c == Change::removed ? removed : changed); }
+    [[nodiscard]] std::size_t total() const { return added + removed + changed; }
+};
+
+/// The counts of a diff by kind, for its summaries (`diff`'s reports, the changes page).
+struct DiffTotals {
+    ChangeCount parks, facts, targets, ranks, provinces, indicators, sources, bulletins;
+    std::size_t narratives = 0; ///< parks' and entries' narratives edited
+    std::size_t lines_added = 0;
+    std::size_t lines_removed = 0;
+    std::size_t site_fields = 0;
+
+    explicit DiffTotals(const ContentDiff& diff);
+};
+
 /// Compares two loaded, valid models. A target is only ever compared with a target, a fact
 /// with a fact. Where one side holds several facts of one indicator and period (a warning),
 /// they are paired in the order they are written.

@@ -184,49 +184,29 @@ std::string fields_text(const std::vector<compute::FieldChange>& fields) {
 }
 
 /// "事实 2项新增、1项修改" ("" when none).
-struct Tally {
-    std::size_t added = 0, removed = 0, changed = 0;
-    void count(Change c) { ++(c == Change::added ? added : c == Change::removed ? removed : changed); }
-    [[nodiscard]] std::string text(std::string_view what, std::string_view measure) const {
-        std::string parts;
-        for (const auto& [n, word] : {std::pair{added, "新增"}, {removed, "删除"}, {changed, "修改"}}) {
-            if (n > 0) {
-                parts += fmt::format("{}{}{}{}", parts.empty() ? "" : "、", n, measure, word);
-            }
+std::string count_text(const compute::ChangeCount& c, std::string_view what, std::string_view measure) {
+    std::string parts;
+    for (const auto& [n, word] : {std::pair{c.added, "新增"}, {c.removed, "删除"}, {c.changed, "修改"}}) {
+        if (n > 0) {
+            parts += fmt::format("{}{}{}{}", parts.empty() ? "" : "、", n, measure, word);
         }
-        return parts.empty() ? "" : fmt::format("{} {}", what, parts);
     }
-};
+    return parts.empty() ? "" : fmt::format("{} {}", what, parts);
+}
 
 std::string summary_text(const compute::ContentDiff& diff) {
-    Tally parks, facts, targets, ranks, provinces, indicators, sources, bulletins;
-    std::size_t narratives = 0;
-    for (const auto& p : diff.parks) {
-        parks.count(p.change);
-        for (const auto& f : p.facts) {
-            facts.count(f.change);
-        }
-        for (const auto& t : p.targets) {
-            targets.count(t.change);
-        }
-        for (const auto& r : p.ranks) {
-            ranks.count(r.change);
-        }
-        narratives += p.narrative ? 1 : 0;
-    }
-    for (const auto& [list, tally] : {std::pair{&diff.provinces, &provinces}, {&diff.indicators, &indicators},
-                                      {&diff.sources, &sources}, {&diff.bulletins, &bulletins}}) {
-        for (const auto& e : *list) {
-            tally->count(e.change);
-            narratives += e.narrative ? 1 : 0;
-        }
-    }
+    const compute::DiffTotals t(diff);
     std::string out;
-    const std::string parts[] = {parks.text("园区", "个"),      facts.text("事实", "项"),  targets.text("目标", "项"),
-                                 ranks.text("排名", "项"),      provinces.text("省份", "个"), indicators.text("指标", "项"),
-                                 sources.text("来源", "项"),    bulletins.text("通报", "期"),
-                                 narratives > 0 ? fmt::format("叙述 {}篇修改", narratives) : "",
-                                 diff.site.empty() ? "" : fmt::format("网站设置 {}项修改", diff.site.size())};
+    const std::string parts[] = {count_text(t.parks, "园区", "个"),
+                                 count_text(t.facts, "事实", "项"),
+                                 count_text(t.targets, "目标", "项"),
+                                 count_text(t.ranks, "排名", "项"),
+                                 count_text(t.provinces, "省份", "个"),
+                                 count_text(t.indicators, "指标", "项"),
+                                 count_text(t.sources, "来源", "项"),
+                                 count_text(t.bulletins, "通报", "期"),
+                                 t.narratives > 0 ? fmt::format("叙述 {}篇修改", t.narratives) : "",
+                                 t.site_fields == 0 ? "" : fmt::format("网站设置 {}项修改", t.site_fields)};
     for (const auto& part : parts) {
         if (!part.empty()) {
             out += (out.empty() ? "" : "；") + part;

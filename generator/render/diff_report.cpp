@@ -85,63 +85,21 @@ std::string rank_fields(const compute::RankChange& c) {
     return "";
 }
 
-struct Tally {
-    std::size_t added = 0;
-    std::size_t removed = 0;
-    std::size_t changed = 0;
-    void count(Change c) { ++(c == Change::added ? added : c == Change::removed ? removed : changed); }
-    [[nodiscard]] std::size_t total() const { return added + removed + changed; }
-    [[nodiscard]] std::string text() const {
-        std::string out;
-        for (const auto& [n, word] : {std::pair{added, "added"}, {removed, "removed"}, {changed, "changed"}}) {
-            if (n > 0) {
-                out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, word);
-            }
-        }
-        return out;
-    }
-    [[nodiscard]] Json json() const { return Json{{"added", added}, {"removed", removed}, {"changed", changed}}; }
-};
+using compute::ChangeCount;
+using Totals = compute::DiffTotals;
 
-struct Totals {
-    Tally parks, facts, targets, ranks, provinces, indicators, sources, bulletins;
-    std::size_t narratives = 0;
-    std::size_t lines_added = 0;
-    std::size_t lines_removed = 0;
-    std::size_t site_fields = 0;
-
-    explicit Totals(const ContentDiff& diff) {
-        for (const auto& p : diff.parks) {
-            parks.count(p.change);
-            for (const auto& f : p.facts) {
-                facts.count(f.change);
-            }
-            for (const auto& t : p.targets) {
-                targets.count(t.change);
-            }
-            for (const auto& r : p.ranks) {
-                ranks.count(r.change);
-            }
-            count_narrative(p.narrative);
-        }
-        for (const auto& [list, tally] : {std::pair{&diff.provinces, &provinces}, {&diff.indicators, &indicators},
-                                          {&diff.sources, &sources}, {&diff.bulletins, &bulletins}}) {
-            for (const auto& e : *list) {
-                tally->count(e.change);
-                count_narrative(e.narrative);
-            }
-        }
-        site_fields = diff.site.size();
-    }
-
-    void count_narrative(const std::optional<compute::LineCount>& n) {
-        if (n) {
-            ++narratives;
-            lines_added += n->added;
-            lines_removed += n->removed;
+/// "2 added, 1 changed".
+std::string count_text(const ChangeCount& c) {
+    std::string out;
+    for (const auto& [n, word] : {std::pair{c.added, "added"}, {c.removed, "removed"}, {c.changed, "changed"}}) {
+        if (n > 0) {
+            out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, word);
         }
     }
-};
+    return out;
+}
+
+Json count_json(const ChangeCount& c) { return Json{{"added", c.added}, {"removed", c.removed}, {"changed", c.changed}}; }
 
 std::string lines_text(const compute::LineCount& n) {
     return fmt::format("{} changed ({} added, {} removed)", plural(n.added + n.removed, "line"), n.added, n.removed);
@@ -403,7 +361,7 @@ std::string diff_summary(const ContentDiff& diff) {
     }
     for (const auto& [tally, name] : {std::pair{&t.facts, "facts"}, {&t.targets, "targets"}, {&t.ranks, "ranks"}}) {
         if (tally->total() > 0) {
-            parts.push_back(fmt::format("{}: {}", name, tally->text()));
+            parts.push_back(fmt::format("{}: {}", name, count_text(*tally)));
         }
     }
     if (t.narratives > 0) {
@@ -413,7 +371,7 @@ std::string diff_summary(const ContentDiff& diff) {
     for (const auto& [tally, name] : {std::pair{&t.sources, "sources"}, {&t.indicators, "indicators"},
                                       {&t.provinces, "provinces"}, {&t.bulletins, "bulletins"}}) {
         if (tally->total() > 0) {
-            parts.push_back(fmt::format("{}: {}", name, tally->text()));
+            parts.push_back(fmt::format("{}: {}", name, count_text(*tally)));
         }
     }
     if (t.site_fields > 0) {
@@ -484,15 +442,15 @@ std::string diff_markdown(const ContentDiff& diff, const DiffSide& from, const D
 std::string diff_json(const ContentDiff& diff, const DiffSide& from, const DiffSide& to) {
     const Totals t(diff);
     Json summary{{"text", diff_summary(diff)},
-                 {"parks", t.parks.json()},
-                 {"facts", t.facts.json()},
-                 {"targets", t.targets.json()},
-                 {"ranks", t.ranks.json()},
+                 {"parks", count_json(t.parks)},
+                 {"facts", count_json(t.facts)},
+                 {"targets", count_json(t.targets)},
+                 {"ranks", count_json(t.ranks)},
                  {"narratives", Json{{"edited", t.narratives}, {"lines_added", t.lines_added}, {"lines_removed", t.lines_removed}}},
-                 {"provinces", t.provinces.json()},
-                 {"indicators", t.indicators.json()},
-                 {"sources", t.sources.json()},
-                 {"bulletins", t.bulletins.json()},
+                 {"provinces", count_json(t.provinces)},
+                 {"indicators", count_json(t.indicators)},
+                 {"sources", count_json(t.sources)},
+                 {"bulletins", count_json(t.bulletins)},
                  {"site_fields", t.site_fields}};
     Json parks = Json::array();
     for (const auto& p : diff.parks) {

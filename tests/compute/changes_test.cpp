@@ -14,22 +14,10 @@ using compute::CommitChanges;
 using compute::CommitToCompare;
 using compute::Revision;
 using testing::SiteFixture;
+using testing::model_of;
+using testing::replaced;
 
 namespace {
-
-model::SiteModel model_of(SiteFixture& site) {
-    core::Diagnostics diagnostics;
-    auto content = site.load(diagnostics);
-    INFO(site.check());
-    REQUIRE_FALSE(diagnostics.has_errors());
-    return std::move(content.model);
-}
-
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
 
 const std::string k_zone = "parks/henan/zmd-zone.toml";
 const std::string k_island = "parks/henan/zmd-island.toml";

@@ -8,6 +8,7 @@
 #include <regex>
 
 using namespace parkpress;
+using testing::replaced;
 
 namespace {
 
@@ -50,12 +51,6 @@ std::set<std::string> changed(const std::map<std::string, std::string>& a, const
         }
     }
     return out;
-}
-
-std::string replaced(const std::string& text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.substr(0, at) + to + text.substr(at + from.size());
 }
 
 } // namespace

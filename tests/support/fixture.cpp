@@ -2,6 +2,8 @@
 
 #include "load/validate.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
@@ -159,6 +161,20 @@ std::string SiteFixture::check() {
         out += core::format_diagnostic(d) + "\n";
     }
     return out;
+}
+
+model::SiteModel model_of(SiteFixture& site) {
+    core::Diagnostics diagnostics;
+    auto content = site.load(diagnostics);
+    INFO(site.check());
+    REQUIRE_FALSE(diagnostics.has_errors());
+    return std::move(content.model);
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
 }
 
 } // namespace parkpress::testing

@@ -36,4 +36,10 @@ private:
 /// The valid tree's files, for tests that start from one of them.
 const std::map<std::string, std::string>& base_files();
 
+/// The model of a fixture, which must load without errors (a test fails otherwise).
+model::SiteModel model_of(SiteFixture& site);
+
+/// `text` with the first `from` replaced by `to`; a test fails when `from` is not in it.
+std::string replaced(std::string text, const std::string& from, const std::string& to);
+
 } // namespace parkpress::testing
