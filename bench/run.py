@@ -7,9 +7,9 @@ Usage: run.py --parkpress BINARY [--hugo BINARY] [--theme DIR] [--sizes 1000,100
 For each size N, gen_content.py writes N parks as parkpress content and as a Hugo site. Then, for
 each repetition, alternating which tool goes first, it measures:
 
-  hugo cold            public/, resources/ and Hugo's cache removed, then `hugo --quiet`
+  hugo cold            public/, resources/ and Hugo's cache set aside, then `hugo --quiet`
   hugo no change       `hugo --quiet` again over the existing public/
-  parkpress cold       the output folder removed, then `parkpress build ... --no-pdf`
+  parkpress cold       the output folder set aside, then `parkpress build ... --no-pdf`
   parkpress no change  the same command again
   parkpress one change one `value = ...` line of one park changed (a new number each repetition),
                        then the same command: the first rebuild after a cold build
@@ -20,6 +20,12 @@ Each run's wall time, CPU time (user + system) and peak resident memory come fro
 child. The output folder is compared before and after each run: files written (new inode or
 modification time), changed (new content) and removed. Medians of the repetitions are printed
 side by side, with the ratios the project aims for. See bench/README.md.
+
+Outputs are set aside for a cold build, not deleted: they are moved into WORK/.trash, which is
+emptied once every size has been measured. On ext4 a build that creates thousands of files right
+after thousands were deleted is slowed down by the file system itself, which skips inodes freed
+in the last minute or more when it allocates new ones (recently_deleted() in ext4's ialloc.c);
+that would measure the benchmark's own `rm -rf`, not the tool.
 """
 import argparse
 import hashlib
@@ -147,6 +153,23 @@ def remove(path):
         shutil.rmtree(path)
 
 
+class Trash:
+    """Where outputs go instead of being deleted while builds are measured (see the docstring)."""
+
+    def __init__(self, work):
+        self.dir = os.path.join(work, ".trash")
+        self.count = 0
+
+    def discard(self, path):
+        if os.path.lexists(path):
+            os.makedirs(self.dir, exist_ok=True)
+            os.rename(path, os.path.join(self.dir, str(self.count)))
+            self.count += 1
+
+    def empty(self):
+        remove(self.dir)
+
+
 def command_output(cmd):
     try:
         return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip()
@@ -174,14 +197,14 @@ def machine(args):
     }
 
 
-def bench_size(args, n, work):
+def bench_size(args, n, work, trash):
     root = os.path.join(work, f"n{n}")
     content, site = os.path.join(root, "content"), os.path.join(root, "hugo")
     public, hugo_cache = os.path.join(site, "public"), os.path.join(root, "hugo-cache")
     # parkpress stages its output beside --out: a folder of its own, removed for a cold build.
     out_parent = os.path.join(root, "parkpress")
     out = os.path.join(out_parent, "site")
-    remove(root)
+    trash.discard(root)
     os.makedirs(root)
     print(f"\n== N = {n:,}: generating content", file=sys.stderr)
     subprocess.run([sys.executable, os.path.join(BENCH_DIR, "gen_content.py"), str(n), content, "--seed",
@@ -208,12 +231,12 @@ def bench_size(args, n, work):
 
     def hugo(rep):
         for path in (public, os.path.join(site, "resources"), hugo_cache):
-            remove(path)
+            trash.discard(path)
         run("hugo", "cold", rep, hugo_cmd)
         run("hugo", "no change", rep, hugo_cmd)
 
     def parkpress(rep):
-        remove(out_parent)
+        trash.discard(out_parent)
         run("parkpress", "cold", rep, pp_cmd)
         run("parkpress", "no change", rep, pp_cmd)
         run("parkpress", "one change", rep, pp_cmd, change_one_figure(content, n, rep))
@@ -239,7 +262,7 @@ def bench_size(args, n, work):
         result["targets"].append({"label": label, "ratio": ratio, "target": target, "at_least": at_least,
                                   "pass": ratio >= target if at_least else ratio <= target})
     if not args.work:
-        remove(root)
+        trash.discard(root)
     return result
 
 
@@ -291,9 +314,11 @@ def main():
 
     info = machine(args)
     work = os.path.abspath(args.work) if args.work else tempfile.mkdtemp(prefix="parkpress-bench-", dir="/tmp")
+    trash = Trash(work)
     try:
-        results = [bench_size(args, int(n), work) for n in args.sizes.split(",")]
+        results = [bench_size(args, int(n), work, trash) for n in args.sizes.split(",")]
     finally:
+        trash.empty()
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
     report(info, args, results)

@@ -6,6 +6,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <optional>
+#include <span>
 
 namespace parkpress::render {
 
@@ -21,75 +23,303 @@ std::string kind_name(const model::SiteModel& model, const std::string& key) {
 
 std::string PageContext::url(const std::string& output_path) const { return relative_url(m_page, output_path); }
 
-Data PageContext::park_link(const model::Park& park) const {
-    Data d;
-    put(d, "name", park.name);
-    put(d, "url", url(paths::park(park.slug)));
-    put(d, "slug", park.slug);
-    return d;
-}
-
-Data PageContext::province_link(const std::string& slug) const {
-    Data d;
-    put(d, "name", province_name(m_model, slug));
-    put(d, "url", url(paths::province(slug)));
-    const auto it = m_model.provinces.find(slug);
-    put(d, "short", it == m_model.provinces.end() ? slug : it->second.short_name);
-    const auto colour = m_index.province_colour.find(slug);
-    put(d, "colour", colour == m_index.province_colour.end() ? "0" : std::to_string(colour->second));
-    return d;
-}
-
-Data PageContext::kind_link(const std::string& key) const {
-    Data d;
-    put(d, "name", kind_name(m_model, key));
-    put(d, "url", url(paths::kind(key)));
-    return d;
-}
-
-Data PageContext::indicator_link(const std::string& key) const {
-    Data d;
-    const auto it = m_model.indicators.find(key);
-    put(d, "name", it == m_model.indicators.end() ? key : it->second.name);
-    put(d, "unit", it == m_model.indicators.end() ? "" : it->second.unit);
-    put(d, "url", url(paths::indicator(key)));
-    put(d, "key", key);
-    return d;
-}
-
-Data PageContext::source_link(const std::string& key) const {
-    Data d;
-    const auto it = m_model.sources.find(key);
-    if (it != m_model.sources.end()) {
-        put(d, "title", it->second.title);
-        put(d, "publisher", it->second.publisher);
-        put(d, "date", date_text(it->second.date));
-    }
-    put(d, "url", url(paths::source(key)));
-    put(d, "key", key);
-    return d;
-}
-
 namespace {
+
 const model::Indicator* find_indicator(const model::SiteModel& m, const std::string& key) {
     const auto it = m.indicators.find(key);
     return it == m.indicators.end() ? nullptr : &it->second;
 }
-/// What the `_figure` partial shows of a value: the number with its qualifier's symbol, the
-/// unit, the qualifier in words, and the value as written when it was converted.
-void put_value(Data& d, const DisplayValue& v, const model::Quantity& written, model::Qualifier qualifier) {
-    put(d, "value", v.symbol + v.number);
-    put(d, "number", v.number);
-    put(d, "sort", v.plain);
-    put(d, "unit", v.unit);
-    put(d, "qualifier", qualifier_name(qualifier));
-    put(d, "bounded", qualifier != model::Qualifier::none);
-    if (v.converted) {
-        put(d, "written", format_number(written.value) + written.unit);
+
+// The objects of a page's data as views. Each is the only definition of its object: the
+// Data that PageContext gives is materialize() of the view.
+
+class ParkLinkView final : public TableView<ParkLinkView> {
+public:
+    ParkLinkView(const PageContext& ctx, const model::Park& park) : m_ctx(ctx), m_park(park) {}
+private:
+    friend class TableView<ParkLinkView>;
+    const PageContext& m_ctx;
+    const model::Park& m_park;
+    static constexpr Member members[] = {
+        {"name", [](const ParkLinkView& v, Slot& out) { out.text(v.m_park.name); return true; }},
+        {"url", [](const ParkLinkView& v, Slot& out) { out.text(v.m_ctx.url(paths::park(v.m_park.slug))); return true; }},
+        {"slug", [](const ParkLinkView& v, Slot& out) { out.text(v.m_park.slug); return true; }},
+    };
+};
+
+class ProvinceLinkView final : public TableView<ProvinceLinkView> {
+public:
+    ProvinceLinkView(const PageContext& ctx, const std::string& slug) : m_ctx(ctx), m_slug(slug) {}
+private:
+    friend class TableView<ProvinceLinkView>;
+    const PageContext& m_ctx;
+    const std::string& m_slug;
+    static constexpr Member members[] = {
+        {"name", [](const ProvinceLinkView& v, Slot& out) { out.text(province_name(v.m_ctx.model(), v.m_slug)); return true; }},
+        {"url", [](const ProvinceLinkView& v, Slot& out) { out.text(v.m_ctx.url(paths::province(v.m_slug))); return true; }},
+        {"short", [](const ProvinceLinkView& v, Slot& out) {
+             const auto it = v.m_ctx.model().provinces.find(v.m_slug);
+             out.text(it == v.m_ctx.model().provinces.end() ? v.m_slug : it->second.short_name);
+             return true;
+         }},
+        {"colour", [](const ProvinceLinkView& v, Slot& out) {
+             const auto colour = v.m_ctx.index().province_colour.find(v.m_slug);
+             out.text(colour == v.m_ctx.index().province_colour.end() ? "0" : std::to_string(colour->second));
+             return true;
+         }},
+    };
+};
+
+class KindLinkView final : public TableView<KindLinkView> {
+public:
+    KindLinkView(const PageContext& ctx, const std::string& key) : m_ctx(ctx), m_key(key) {}
+private:
+    friend class TableView<KindLinkView>;
+    const PageContext& m_ctx;
+    const std::string& m_key;
+    static constexpr Member members[] = {
+        {"name", [](const KindLinkView& v, Slot& out) { out.text(kind_name(v.m_ctx.model(), v.m_key)); return true; }},
+        {"url", [](const KindLinkView& v, Slot& out) { out.text(v.m_ctx.url(paths::kind(v.m_key))); return true; }},
+    };
+};
+
+class IndicatorLinkView final : public TableView<IndicatorLinkView> {
+public:
+    IndicatorLinkView(const PageContext& ctx, const std::string& key)
+        : m_ctx(ctx), m_key(key), m_indicator(find_indicator(ctx.model(), key)) {}
+private:
+    friend class TableView<IndicatorLinkView>;
+    const PageContext& m_ctx;
+    const std::string& m_key;
+    const model::Indicator* m_indicator;
+    static constexpr Member members[] = {
+        {"name", [](const IndicatorLinkView& v, Slot& out) { out.text(v.m_indicator != nullptr ? v.m_indicator->name : v.m_key); return true; }},
+        {"unit", [](const IndicatorLinkView& v, Slot& out) { out.text(v.m_indicator != nullptr ? v.m_indicator->unit : ""); return true; }},
+        {"url", [](const IndicatorLinkView& v, Slot& out) { out.text(v.m_ctx.url(paths::indicator(v.m_key))); return true; }},
+        {"key", [](const IndicatorLinkView& v, Slot& out) { out.text(v.m_key); return true; }},
+    };
+};
+
+/// A figure's indicator: its name and page only.
+class IndicatorNameView final : public TableView<IndicatorNameView> {
+public:
+    IndicatorNameView(const PageContext& ctx, const std::string& key, const model::Indicator* indicator)
+        : m_ctx(ctx), m_key(key), m_indicator(indicator) {}
+private:
+    friend class TableView<IndicatorNameView>;
+    const PageContext& m_ctx;
+    const std::string& m_key;
+    const model::Indicator* m_indicator;
+    static constexpr Member members[] = {
+        {"name", [](const IndicatorNameView& v, Slot& out) { out.text(v.m_indicator != nullptr ? v.m_indicator->name : v.m_key); return true; }},
+        {"url", [](const IndicatorNameView& v, Slot& out) { out.text(v.m_ctx.url(paths::indicator(v.m_key))); return true; }},
+    };
+};
+
+class SourceLinkView final : public TableView<SourceLinkView> {
+public:
+    SourceLinkView(const PageContext& ctx, const std::string& key) : m_ctx(ctx), m_key(key) {
+        const auto it = ctx.model().sources.find(key);
+        m_source = it == ctx.model().sources.end() ? nullptr : &it->second;
     }
+private:
+    friend class TableView<SourceLinkView>;
+    const PageContext& m_ctx;
+    const std::string& m_key;
+    const model::Source* m_source;
+    static constexpr Member members[] = {
+        {"title", [](const SourceLinkView& v, Slot& out) { return v.m_source != nullptr && (out.text(v.m_source->title), true); }},
+        {"publisher", [](const SourceLinkView& v, Slot& out) { return v.m_source != nullptr && (out.text(v.m_source->publisher), true); }},
+        {"date", [](const SourceLinkView& v, Slot& out) { return v.m_source != nullptr && (out.text(date_text(v.m_source->date)), true); }},
+        {"url", [](const SourceLinkView& v, Slot& out) { out.text(v.m_ctx.url(paths::source(v.m_key))); return true; }},
+        {"key", [](const SourceLinkView& v, Slot& out) { out.text(v.m_key); return true; }},
+    };
+};
+
+/// A value as the `_figure` partial shows it: the number with its qualifier's symbol, the
+/// unit, the qualifier in words, and the value as written when it was converted.
+struct Shown {
+    Shown(const model::Indicator* indicator, const model::Quantity& quantity, model::Qualifier how)
+        : value(display(quantity, how, indicator != nullptr ? indicator->unit : quantity.unit)), written(quantity),
+          qualifier(how) {}
+    DisplayValue value;
+    const model::Quantity& written;
+    model::Qualifier qualifier;
+};
+
+/// A view with a value (member `shown`): the value's members, then those of `V::own_members`.
+template <class V>
+class ValueView : public View {
+public:
+    using Member = typename TableView<V>::Member;
+    static constexpr Member value_members[] = {
+        {"value", [](const V& v, Slot& out) { out.text(v.m_shown.value.symbol + v.m_shown.value.number); return true; }},
+        {"number", [](const V& v, Slot& out) { out.text(v.m_shown.value.number); return true; }},
+        {"sort", [](const V& v, Slot& out) { out.text(v.m_shown.value.plain); return true; }},
+        {"unit", [](const V& v, Slot& out) { out.text(v.m_shown.value.unit); return true; }},
+        {"qualifier", [](const V& v, Slot& out) { out.text(qualifier_name(v.m_shown.qualifier)); return true; }},
+        {"bounded", [](const V& v, Slot& out) { out.flag(v.m_shown.qualifier != model::Qualifier::none); return true; }},
+        {"written", [](const V& v, Slot& out) {
+             return v.m_shown.value.converted && (out.text(format_number(v.m_shown.written.value) + v.m_shown.written.unit), true);
+         }},
+    };
+    bool member(std::string_view name, Slot& out) const override {
+        for (const std::span<const Member> table : {std::span<const Member>(value_members), std::span<const Member>(V::own_members)}) {
+            for (const Member& m : table) {
+                if (m.name == name) {
+                    return m.get(static_cast<const V&>(*this), out);
+                }
+            }
+        }
+        return false;
+    }
+    [[nodiscard]] std::vector<std::string_view> names() const override {
+        std::vector<std::string_view> out;
+        for (const Member& m : value_members) {
+            out.push_back(m.name);
+        }
+        for (const Member& m : V::own_members) {
+            out.push_back(m.name);
+        }
+        return out;
+    }
+};
+
+bool other_period(const model::Fact& fact, std::string_view common_period) {
+    return !common_period.empty() && model::to_string(fact.period) != common_period;
 }
 
+class FactView final : public ValueView<FactView> {
+public:
+    FactView(const PageContext& ctx, const model::Park& park, const model::Fact& fact, std::string_view common_period,
+             unsigned parts)
+        : m_ctx(ctx), m_park(park), m_fact(fact), m_indicator(find_indicator(ctx.model(), fact.indicator)),
+          m_shown(m_indicator, fact.quantity, fact.qualifier), m_common_period(common_period), m_parts(parts) {}
+private:
+    friend class ValueView<FactView>;
+    const PageContext& m_ctx;
+    const model::Park& m_park;
+    const model::Fact& m_fact;
+    const model::Indicator* m_indicator;
+    Shown m_shown;
+    std::string_view m_common_period;
+    unsigned m_parts;
+    static constexpr Member own_members[] = {
+        {"park", [](const FactView& v, Slot& out) {
+             return (v.m_parts & PageContext::with_park) != 0 && (out.object(std::make_unique<ParkLinkView>(v.m_ctx, v.m_park)), true);
+         }},
+        {"province", [](const FactView& v, Slot& out) {
+             return (v.m_parts & PageContext::with_province) != 0 &&
+                    (out.object(std::make_unique<ProvinceLinkView>(v.m_ctx, v.m_park.province)), true);
+         }},
+        {"indicator", [](const FactView& v, Slot& out) {
+             return (v.m_parts & PageContext::with_indicator) != 0 &&
+                    (out.object(std::make_unique<IndicatorLinkView>(v.m_ctx, v.m_fact.indicator)), true);
+         }},
+        {"basis", [](const FactView& v, Slot& out) { out.text(basis_name(v.m_ctx.model().basis_of(v.m_fact))); return true; }},
+        {"basis_overridden", [](const FactView& v, Slot& out) {
+             out.flag(v.m_indicator != nullptr && v.m_ctx.model().basis_of(v.m_fact) != v.m_indicator->basis);
+             return true;
+         }},
+        {"period", [](const FactView& v, Slot& out) { out.text(period_text(v.m_fact.period)); return true; }},
+        {"other_period", [](const FactView& v, Slot& out) { out.flag(other_period(v.m_fact, v.m_common_period)); return true; }},
+        {"source", [](const FactView& v, Slot& out) { out.object(std::make_unique<SourceLinkView>(v.m_ctx, v.m_fact.source)); return true; }},
+        {"note", [](const FactView& v, Slot& out) { out.text(v.m_fact.note); return true; }},
+    };
+};
+
+class FigureView final : public ValueView<FigureView> {
+public:
+    FigureView(const PageContext& ctx, const model::Park& park, const model::Fact& fact, std::string_view common_period)
+        : m_ctx(ctx), m_park(park), m_fact(fact), m_indicator(find_indicator(ctx.model(), fact.indicator)),
+          m_shown(m_indicator, fact.quantity, fact.qualifier), m_common_period(common_period) {}
+private:
+    friend class ValueView<FigureView>;
+    const PageContext& m_ctx;
+    const model::Park& m_park;
+    const model::Fact& m_fact;
+    const model::Indicator* m_indicator;
+    Shown m_shown;
+    std::string_view m_common_period;
+    static constexpr Member own_members[] = {
+        {"park", [](const FigureView& v, Slot& out) { out.object(std::make_unique<ParkLinkView>(v.m_ctx, v.m_park)); return true; }},
+        {"indicator", [](const FigureView& v, Slot& out) {
+             out.object(std::make_unique<IndicatorNameView>(v.m_ctx, v.m_fact.indicator, v.m_indicator));
+             return true;
+         }},
+        {"period", [](const FigureView& v, Slot& out) { out.text(period_text(v.m_fact.period)); return true; }},
+        {"other_period", [](const FigureView& v, Slot& out) { out.flag(other_period(v.m_fact, v.m_common_period)); return true; }},
+    };
+};
+
+/// A target's progress: the latest actual of the same indicator, and how far it is.
+class ProgressView final : public TableView<ProgressView> {
+public:
+    ProgressView(const DisplayValue& target, const model::Fact& actual, const std::string& unit)
+        : m_actual(display(actual.quantity, actual.qualifier, unit)), m_period(period_text(actual.period)) {
+        if (!target.value.is_zero() && !m_actual.value.is_negative() && !target.value.is_negative()) {
+            m_ratio = m_actual.value.times(core::Decimal(100)).value_or(core::Decimal()).divided_by(target.value);
+        }
+    }
+private:
+    friend class TableView<ProgressView>;
+    DisplayValue m_actual;
+    std::string m_period;
+    std::optional<core::Decimal> m_ratio;
+    static constexpr Member members[] = {
+        {"actual", [](const ProgressView& v, Slot& out) { out.text(v.m_actual.text); return true; }},
+        {"period", [](const ProgressView& v, Slot& out) { out.text(v.m_period); return true; }},
+        {"percent", [](const ProgressView& v, Slot& out) { return v.m_ratio && (out.text(v.m_ratio->to_string(0)), true); }},
+        {"bar", [](const ProgressView& v, Slot& out) {
+             return v.m_ratio && (out.text(fmt::format("{:.0f}", std::clamp(v.m_ratio->to_double(), 0.0, 100.0))), true);
+         }},
+    };
+};
+
+class TargetView final : public ValueView<TargetView> {
+public:
+    TargetView(const PageContext& ctx, const model::Park& park, const model::Target& target)
+        : m_ctx(ctx), m_park(park), m_target(target), m_indicator(find_indicator(ctx.model(), target.indicator)),
+          m_shown(m_indicator, target.quantity, target.qualifier) {}
+private:
+    friend class ValueView<TargetView>;
+    const PageContext& m_ctx;
+    const model::Park& m_park;
+    const model::Target& m_target;
+    const model::Indicator* m_indicator;
+    Shown m_shown;
+    static constexpr Member own_members[] = {
+        {"park", [](const TargetView& v, Slot& out) { out.object(std::make_unique<ParkLinkView>(v.m_ctx, v.m_park)); return true; }},
+        {"province", [](const TargetView& v, Slot& out) {
+             out.object(std::make_unique<ProvinceLinkView>(v.m_ctx, v.m_park.province));
+             return true;
+         }},
+        {"indicator", [](const TargetView& v, Slot& out) {
+             out.object(std::make_unique<IndicatorLinkView>(v.m_ctx, v.m_target.indicator));
+             return true;
+         }},
+        {"by", [](const TargetView& v, Slot& out) { out.text(std::to_string(v.m_target.by)); return true; }},
+        {"source", [](const TargetView& v, Slot& out) { out.object(std::make_unique<SourceLinkView>(v.m_ctx, v.m_target.source)); return true; }},
+        {"note", [](const TargetView& v, Slot& out) { out.text(v.m_target.note); return true; }},
+        {"progress", [](const TargetView& v, Slot& out) {
+             const model::Fact* actual = v.m_ctx.model().latest_fact(v.m_park, v.m_target.indicator);
+             if (actual == nullptr) {
+                 return false;
+             }
+             const std::string& unit = v.m_indicator != nullptr ? v.m_indicator->unit : v.m_target.quantity.unit;
+             out.object(std::make_unique<ProgressView>(v.m_shown.value, *actual, unit));
+             return true;
+         }},
+    };
+};
+
 } // namespace
+
+Data PageContext::park_link(const model::Park& park) const { return materialize(ParkLinkView(*this, park)); }
+Data PageContext::province_link(const std::string& slug) const { return materialize(ProvinceLinkView(*this, slug)); }
+Data PageContext::kind_link(const std::string& key) const { return materialize(KindLinkView(*this, key)); }
+Data PageContext::indicator_link(const std::string& key) const { return materialize(IndicatorLinkView(*this, key)); }
+Data PageContext::source_link(const std::string& key) const { return materialize(SourceLinkView(*this, key)); }
 
 std::string PageContext::fact_text(const model::Fact& fact) const {
     const auto* ind = find_indicator(m_model, fact.indicator);
@@ -103,75 +333,31 @@ std::string PageContext::target_text(const model::Target& target) const {
     return fmt::format("{}（{}年目标）", v.text, target.by);
 }
 
-Data PageContext::figure(const model::Park& park, const model::Fact& fact, const std::string& common_period) const {
-    const auto* ind = find_indicator(m_model, fact.indicator);
-    const auto v = display(fact.quantity, fact.qualifier, ind != nullptr ? ind->unit : fact.quantity.unit);
-    Data d;
-    put(d, "park", park_link(park));
-    Data indicator;
-    put(indicator, "name", ind != nullptr ? ind->name : fact.indicator);
-    put(indicator, "url", url(paths::indicator(fact.indicator)));
-    put(d, "indicator", std::move(indicator));
-    put_value(d, v, fact.quantity, fact.qualifier);
-    put(d, "period", period_text(fact.period));
-    put(d, "other_period", !common_period.empty() && model::to_string(fact.period) != common_period);
-    return d;
+std::unique_ptr<View> PageContext::fact_view(const model::Park& park, const model::Fact& fact, std::string_view common_period,
+                                             unsigned parts) const {
+    return std::make_unique<FactView>(*this, park, fact, common_period, parts);
 }
 
-Data PageContext::fact(const model::Park& park, const model::Fact& fact, const std::string& common_period,
+std::unique_ptr<View> PageContext::figure_view(const model::Park& park, const model::Fact& fact,
+                                               std::string_view common_period) const {
+    return std::make_unique<FigureView>(*this, park, fact, common_period);
+}
+
+std::unique_ptr<View> PageContext::target_view(const model::Park& park, const model::Target& target) const {
+    return std::make_unique<TargetView>(*this, park, target);
+}
+
+Data PageContext::fact(const model::Park& park, const model::Fact& fact, std::string_view common_period,
                        unsigned parts) const {
-    const auto* ind = find_indicator(m_model, fact.indicator);
-    const auto v = display(fact.quantity, fact.qualifier, ind != nullptr ? ind->unit : fact.quantity.unit);
-    Data d;
-    if ((parts & with_park) != 0) {
-        put(d, "park", park_link(park));
-    }
-    if ((parts & with_province) != 0) {
-        put(d, "province", province_link(park.province));
-    }
-    if ((parts & with_indicator) != 0) {
-        put(d, "indicator", indicator_link(fact.indicator));
-    }
-    put_value(d, v, fact.quantity, fact.qualifier);
-    const model::Basis basis = m_model.basis_of(fact);
-    put(d, "basis", basis_name(basis));
-    put(d, "basis_overridden", ind != nullptr && basis != ind->basis);
-    put(d, "period", period_text(fact.period));
-    put(d, "other_period", !common_period.empty() && model::to_string(fact.period) != common_period);
-    put(d, "source", source_link(fact.source));
-    put(d, "note", fact.note);
-    return d;
+    return materialize(FactView(*this, park, fact, common_period, parts));
+}
+
+Data PageContext::figure(const model::Park& park, const model::Fact& fact, std::string_view common_period) const {
+    return materialize(FigureView(*this, park, fact, common_period));
 }
 
 Data PageContext::target(const model::Park& park, const model::Target& target) const {
-    const auto* ind = find_indicator(m_model, target.indicator);
-    const std::string unit = ind != nullptr ? ind->unit : target.quantity.unit;
-    const auto v = display(target.quantity, target.qualifier, unit);
-    Data d;
-    put(d, "park", park_link(park));
-    put(d, "province", province_link(park.province));
-    put(d, "indicator", indicator_link(target.indicator));
-    put_value(d, v, target.quantity, target.qualifier);
-    put(d, "by", std::to_string(target.by));
-    put(d, "source", source_link(target.source));
-    put(d, "note", target.note);
-    // Progress: the latest actual of the same indicator, when there is one.
-    if (const model::Fact* actual = m_model.latest_fact(park, target.indicator)) {
-        const auto a = display(actual->quantity, actual->qualifier, unit);
-        Data p;
-        put(p, "actual", a.text);
-        put(p, "period", period_text(actual->period));
-        if (!v.value.is_zero() && !a.value.is_negative() && !v.value.is_negative()) {
-            const auto ratio = a.value.times(core::Decimal(100)).value_or(core::Decimal()).divided_by(v.value);
-            if (ratio) {
-                put(p, "percent", ratio->to_string(0));
-                const double clamped = std::clamp(ratio->to_double(), 0.0, 100.0);
-                put(p, "bar", fmt::format("{:.0f}", clamped));
-            }
-        }
-        put(d, "progress", std::move(p));
-    }
-    return d;
+    return materialize(TargetView(*this, park, target));
 }
 
 Data PageContext::rank(const model::Rank& rank) const {

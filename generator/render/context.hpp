@@ -3,6 +3,7 @@
 #include "compute/site_index.hpp"
 #include "model/model.hpp"
 #include "render/format.hpp"
+#include "render/lazy.hpp"
 #include "render/templates.hpp"
 
 #include <string>
@@ -35,12 +36,20 @@ public:
     };
     /// A fact as a table row: the links of `parts`, value in the display unit with qualifier,
     /// as written, basis, period, source, note, and marks for bounds and other periods.
-    [[nodiscard]] Data fact(const model::Park& park, const model::Fact& fact, const std::string& common_period = {},
+    [[nodiscard]] Data fact(const model::Park& park, const model::Fact& fact, std::string_view common_period = {},
                             unsigned parts = all_parts) const;
     /// The figure only, for lists of many: what `_figure` shows, with the park and the
     /// indicator as links and the period; no source, basis, note or province.
-    [[nodiscard]] Data figure(const model::Park& park, const model::Fact& fact, const std::string& common_period = {}) const;
+    [[nodiscard]] Data figure(const model::Park& park, const model::Fact& fact, std::string_view common_period = {}) const;
     [[nodiscard]] Data target(const model::Park& park, const model::Target& target) const;
+    /// The same as views, for lists of many rows (render/lazy.hpp): what fact(), figure() and
+    /// target() give, computed while a template renders the row. They refer to this context,
+    /// `park`, `fact` and `common_period`, which must outlive them.
+    [[nodiscard]] std::unique_ptr<View> fact_view(const model::Park& park, const model::Fact& fact,
+                                                  std::string_view common_period = {}, unsigned parts = all_parts) const;
+    [[nodiscard]] std::unique_ptr<View> figure_view(const model::Park& park, const model::Fact& fact,
+                                                    std::string_view common_period = {}) const;
+    [[nodiscard]] std::unique_ptr<View> target_view(const model::Park& park, const model::Target& target) const;
     [[nodiscard]] Data rank(const model::Rank& rank) const;
     /// "≈103亿元（2023年）": what a `{{fact}}` reference shows.
     [[nodiscard]] std::string fact_text(const model::Fact& fact) const;

@@ -121,13 +121,14 @@ public:
 
 private:
     /// Renders a page template into the layout and stores it.
+    /// `lists`: the lists of views in `data`, if it has any.
     void emit(const std::string& path, const std::string& template_name, Data data, const std::string& title,
-              const std::string& section) {
+              const std::string& section, const LazyLists* lists = nullptr) {
         const PageContext ctx(m_model, m_index, path);
         put(data, "root", ctx.url("index.html").substr(0, ctx.url("index.html").size() - std::string("index.html").size()));
         put(data, "site_title", m_model.site.title);
         const TemplateSet& templates = worker_templates();
-        const std::string content = templates.render(template_name, data);
+        const std::string content = templates.render(template_name, data, lists);
         Data layout;
         put(layout, "title", title);
         put(layout, "full_title", title == m_model.site.title ? title : title + " · " + m_model.site.title);
@@ -363,18 +364,13 @@ private:
             put(d, "narrative", ctx.narrative_html(*park.narrative, &park));
         }
         put(d, "park", ctx.park_link(park)); // for the rows, which leave out their park and province
-        DataList facts;
-        for (const auto& f : park.facts) {
-            facts.push_back(ctx.fact(park, f, {}, PageContext::with_indicator));
-        }
-        put(d, "has_facts", !facts.empty());
-        put(d, "facts", list_of(std::move(facts)));
-        DataList targets;
-        for (const auto& t : park.targets) {
-            targets.push_back(ctx.target(park, t));
-        }
-        put(d, "has_targets", !targets.empty());
-        put(d, "targets", list_of(std::move(targets)));
+        LazyLists lists;
+        put(d, "has_facts", !park.facts.empty());
+        put(d, "facts", lists.list(park.facts.size(), [&](std::size_t i) {
+                return ctx.fact_view(park, park.facts[i], {}, PageContext::with_indicator);
+            }));
+        put(d, "has_targets", !park.targets.empty());
+        put(d, "targets", lists.list(park.targets.size(), [&](std::size_t i) { return ctx.target_view(park, park.targets[i]); }));
         DataList ranks;
         for (const auto& r : park.ranks) {
             ranks.push_back(ctx.rank(r));
@@ -401,7 +397,7 @@ private:
         }
         put(d, "sources", list_of(std::move(sources)));
         put_updated(d, compute::UpdatedDates::of(m_updated.parks, park.slug));
-        emit(path, "park", std::move(d), park.name, "parks");
+        emit(path, "park", std::move(d), park.name, "parks", &lists);
     }
 
     void provinces_index() {
@@ -602,6 +598,7 @@ private:
                 }
             }
         }
+        LazyLists lists;
         DataList groups;
         DataList coverage;
         bool any_other_period = false;
@@ -616,13 +613,13 @@ private:
             }
             Data g = ctx.province_link(ps.province);
             put(g, "province", ctx.province_link(ps.province)); // for the rows, which leave it out
-            DataList rows;
             for (const auto& f : ps.facts) {
-                rows.push_back(ctx.fact(*f.park, *f.fact, ii.common_period, PageContext::with_park));
                 any_other_period = any_other_period || model::to_string(f.fact->period) != ii.common_period;
                 any_bounded = any_bounded || f.fact->qualifier != model::Qualifier::none;
             }
-            put(g, "rows", list_of(std::move(rows)));
+            put(g, "rows", lists.list(ps.facts.size(), [&ctx, &ps = ps, &ii](std::size_t i) {
+                    return ctx.fact_view(*ps.facts[i].park, *ps.facts[i].fact, ii.common_period, PageContext::with_park);
+                }));
             append(groups, std::move(g));
         }
         put(d, "has_facts", !groups.empty());
@@ -630,13 +627,11 @@ private:
         put(d, "any_other_period", any_other_period);
         put(d, "any_bounded", any_bounded);
         put(d, "coverage", list_of(std::move(coverage)));
-        DataList targets;
-        for (const auto& t : ii.targets) {
-            targets.push_back(ctx.target(*t.park, *t.target));
-        }
-        put(d, "has_targets", !targets.empty());
-        put(d, "targets", list_of(std::move(targets)));
-        emit(path, "indicator", std::move(d), ind.name, "indicators");
+        put(d, "has_targets", !ii.targets.empty());
+        put(d, "targets", lists.list(ii.targets.size(), [&](std::size_t i) {
+                return ctx.target_view(*ii.targets[i].park, *ii.targets[i].target);
+            }));
+        emit(path, "indicator", std::move(d), ind.name, "indicators", &lists);
     }
 
     void compare_page() {
@@ -725,16 +720,16 @@ private:
         Data s = ctx.source_link(src.key);
         put(s, "link", src.url);
         put(s, "has_link", !src.url.empty());
-        DataList facts;
-        DataList targets;
+        std::vector<const compute::Citation*> facts;
+        std::vector<const compute::Citation*> targets;
         DataList ranks;
         DataList areas;
         const auto it = m_index.citations.find(src.key);
         if (it != m_index.citations.end()) {
             for (const auto& c : it->second) {
                 switch (c.kind) {
-                case compute::Citation::Kind::fact: facts.push_back(ctx.figure(*c.park, *c.fact)); break;
-                case compute::Citation::Kind::target: targets.push_back(ctx.target(*c.park, *c.target)); break;
+                case compute::Citation::Kind::fact: facts.push_back(&c); break;
+                case compute::Citation::Kind::target: targets.push_back(&c); break;
                 case compute::Citation::Kind::rank: {
                     Data r = ctx.rank(*c.rank);
                     put(r, "park", ctx.park_link(*c.park));
@@ -752,15 +747,18 @@ private:
             }
         }
         put(s, "count", std::to_string(facts.size() + targets.size() + ranks.size() + areas.size()));
+        LazyLists lists;
         put(s, "has_facts", !facts.empty());
-        put(s, "facts", list_of(std::move(facts)));
+        put(s, "facts", lists.list(facts.size(), [&](std::size_t i) { return ctx.figure_view(*facts[i]->park, *facts[i]->fact); }));
         put(s, "has_targets", !targets.empty());
-        put(s, "targets", list_of(std::move(targets)));
+        put(s, "targets", lists.list(targets.size(), [&](std::size_t i) {
+                return ctx.target_view(*targets[i]->park, *targets[i]->target);
+            }));
         put(s, "has_ranks", !ranks.empty());
         put(s, "ranks", list_of(std::move(ranks)));
         put(s, "has_areas", !areas.empty());
         put(s, "areas", list_of(std::move(areas)));
-        emit(path, "source", std::move(s), src.title, "sources");
+        emit(path, "source", std::move(s), src.title, "sources", &lists);
     }
 
     void bulletins_index() {

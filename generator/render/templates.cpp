@@ -1,5 +1,7 @@
 #include "render/templates.hpp"
 
+#include "render/lazy.hpp"
+
 #include <fmt/core.h>
 
 namespace parkpress::render {
@@ -83,7 +85,7 @@ TemplateSet::TemplateSet(const Theme& theme) : m_sources(theme.templates) {
     }
 }
 
-std::string TemplateSet::render(const std::string& name, Data& data) const {
+std::string TemplateSet::render(const std::string& name, Data& data, const LazyLists* lists) const {
     const auto it = m_compiled.find(name);
     if (it == m_compiled.end()) {
         throw TemplateError(fmt::format("the theme has no template {}.mustache", name));
@@ -91,8 +93,7 @@ std::string TemplateSet::render(const std::string& name, Data& data) const {
     for (const auto& [partial_name, partial] : m_partials) {
         data.set(partial_name, partial);
     }
-    std::string out;
-    it->second->render(data, [&out](const std::string& text) { out += text; });
+    std::string out = render_lazy(*it->second, data, lists);
     if (!it->second->is_valid()) {
         throw TemplateError(fmt::format("template {}.mustache: {}", name, it->second->error_message()));
     }

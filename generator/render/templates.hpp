@@ -13,6 +13,8 @@
 
 namespace parkpress::render {
 
+class LazyLists;
+
 using Data = kainjow::mustache::data;
 
 /// Moves `value` into `object[key]`. (kainjow's `set()` copies the whole subtree, and with
@@ -57,8 +59,9 @@ class TemplateSet {
 public:
     explicit TemplateSet(const Theme& theme);
     /// Renders `name` with `data`; templates named `_*.mustache` are available as partials.
-    /// `data` gets the partials added (no copy of it is made).
-    [[nodiscard]] std::string render(const std::string& name, Data& data) const;
+    /// `data` gets the partials added (no copy of it is made). `lists`: the lists of views
+    /// in `data` (see render/lazy.hpp), if it has any.
+    [[nodiscard]] std::string render(const std::string& name, Data& data, const LazyLists* lists = nullptr) const;
 
 private:
     std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> m_compiled;
