@@ -313,6 +313,85 @@ private:
     };
 };
 
+/// A park in a list of parks (PageContext::park_summary_view).
+class ParkSummaryView final : public TableView<ParkSummaryView> {
+public:
+    ParkSummaryView(const PageContext& ctx, const model::Park& park, PageContext::SummaryOptions options)
+        : m_ctx(ctx), m_park(park), m_options(options) {
+        if (!options.figures) {
+            return;
+        }
+        std::vector<const std::string*> seen; // the first four indicators, in the order of the facts
+        for (const auto& fact : park.facts) {
+            if (seen.size() < 4 && std::none_of(seen.begin(), seen.end(), [&](const std::string* i) { return *i == fact.indicator; })) {
+                seen.push_back(&fact.indicator);
+                m_key_facts.push_back(ctx.model().latest_fact(park, fact.indicator));
+            }
+        }
+    }
+
+private:
+    friend class TableView<ParkSummaryView>;
+    const PageContext& m_ctx;
+    const model::Park& m_park;
+    PageContext::SummaryOptions m_options;
+    std::vector<const model::Fact*> m_key_facts;
+
+    /// Its sub-parks in the tree.
+    [[nodiscard]] std::vector<const model::Park*> children() const {
+        std::vector<const model::Park*> out;
+        const auto it = m_ctx.index().children.find(m_park.slug);
+        if (it != m_ctx.index().children.end() && m_options.depth < 16) {
+            for (const auto* child : it->second) {
+                if (m_options.tree->contains(child->slug)) {
+                    out.push_back(child);
+                }
+            }
+        }
+        return out;
+    }
+
+    static constexpr Member members[] = {
+        {"name", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_park.name); return true; }},
+        {"url", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_ctx.url(paths::park(v.m_park.slug))); return true; }},
+        {"slug", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_park.slug); return true; }},
+        {"kind", [](const ParkSummaryView& v, Slot& out) { out.object(std::make_unique<KindLinkView>(v.m_ctx, v.m_park.kind)); return true; }},
+        {"level", [](const ParkSummaryView& v, Slot& out) { out.text(level_name(v.m_park.level)); return true; }},
+        {"city", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_park.city); return true; }},
+        {"province", [](const ParkSummaryView& v, Slot& out) {
+             out.object(std::make_unique<ProvinceLinkView>(v.m_ctx, v.m_park.province));
+             return true;
+         }},
+        {"has_key_facts", [](const ParkSummaryView& v, Slot& out) { out.flag(!v.m_key_facts.empty()); return true; }},
+        {"key_facts", [](const ParkSummaryView& v, Slot& out) {
+             out.list(v.m_key_facts.size(), [&v](std::size_t i) { return v.m_ctx.figure_view(v.m_park, *v.m_key_facts[i]); });
+             return true;
+         }},
+        {"facts_count", [](const ParkSummaryView& v, Slot& out) { out.text(std::to_string(v.m_park.facts.size())); return true; }},
+        {"targets_count", [](const ParkSummaryView& v, Slot& out) { out.text(std::to_string(v.m_park.targets.size())); return true; }},
+        {"has_children", [](const ParkSummaryView& v, Slot& out) {
+             return v.m_options.tree != nullptr && (out.flag(!v.children().empty()), true);
+         }},
+        {"children", [](const ParkSummaryView& v, Slot& out) {
+             if (v.m_options.tree == nullptr) {
+                 return false;
+             }
+             PageContext::SummaryOptions options = v.m_options;
+             ++options.depth;
+             std::vector<const model::Park*> children = v.children();
+             const std::size_t count = children.size();
+             out.list(count, [&v, options, children = std::move(children)](std::size_t i) {
+                 return v.m_ctx.park_summary_view(*children[i], options);
+             });
+             return true;
+         }},
+        {"parent", [](const ParkSummaryView& v, Slot& out) {
+             const model::Park* parent = v.m_options.parent ? v.m_ctx.model().find_park(v.m_park.parent) : nullptr;
+             return parent != nullptr && (out.object(std::make_unique<ParkLinkView>(v.m_ctx, *parent)), true);
+         }},
+    };
+};
+
 } // namespace
 
 Data PageContext::park_link(const model::Park& park) const { return materialize(ParkLinkView(*this, park)); }
@@ -358,6 +437,14 @@ Data PageContext::figure(const model::Park& park, const model::Fact& fact, std::
 
 Data PageContext::target(const model::Park& park, const model::Target& target) const {
     return materialize(TargetView(*this, park, target));
+}
+
+std::unique_ptr<View> PageContext::park_summary_view(const model::Park& park, SummaryOptions options) const {
+    return std::make_unique<ParkSummaryView>(*this, park, options);
+}
+
+Data PageContext::park_summary(const model::Park& park, SummaryOptions options) const {
+    return materialize(ParkSummaryView(*this, park, options));
 }
 
 Data PageContext::rank(const model::Rank& rank) const {

@@ -6,6 +6,7 @@
 #include "render/lazy.hpp"
 #include "render/templates.hpp"
 
+#include <set>
 #include <string>
 
 namespace parkpress::render {
@@ -51,6 +52,19 @@ public:
                                                     std::string_view common_period = {}) const;
     [[nodiscard]] std::unique_ptr<View> target_view(const model::Park& park, const model::Target& target) const;
     [[nodiscard]] Data rank(const model::Rank& rank) const;
+
+    /// What a park shows in a list of parks, and as the start of its own page.
+    struct SummaryOptions {
+        bool figures = true; ///< key_facts: its latest figures of its first four indicators
+        /// A node of a tree of parks: has_children and children, its sub-parks in `tree`,
+        /// nested as far as 16 levels (`depth` is this one's).
+        const std::set<std::string>* tree = nullptr;
+        int depth = 0;
+        bool parent = false; ///< parent: a link to its parent park, when it has one
+    };
+    /// A park's link with its kind, level, city, province, counts, and what `options` add.
+    [[nodiscard]] std::unique_ptr<View> park_summary_view(const model::Park& park, SummaryOptions options) const;
+    [[nodiscard]] Data park_summary(const model::Park& park, SummaryOptions options) const;
     /// "≈103亿元（2023年）": what a `{{fact}}` reference shows.
     [[nodiscard]] std::string fact_text(const model::Fact& fact) const;
     [[nodiscard]] std::string target_text(const model::Target& target) const;

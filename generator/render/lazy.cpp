@@ -31,27 +31,49 @@ bool contains(const LazyLists::Range& range, const Data* item) {
 /// asked for).
 class Scratch {
 public:
-    std::deque<Data> values;
+    /// Strings, kept with their memory when the frame is left: the next row's values reuse
+    /// them. [0, used) hold this frame's values.
+    std::deque<Data> strings;
+    std::size_t used = 0;
+    std::deque<Data> values; ///< objects' placeholders and lists
     std::vector<std::pair<const Data*, std::unique_ptr<View>>> objects; ///< placeholder → its view
     std::vector<LazyLists::Range> lists;
 
+    /// A string value of this frame, to be filled.
+    std::string& next_string(const Data*& value) {
+        if (used == strings.size()) {
+            strings.emplace_back(Data::type::string);
+        }
+        const Data& d = strings[used++];
+        value = &d;
+        // kainjow's data exposes its string only as const; the string itself is not const.
+        return const_cast<std::string&>(d.string_value());
+    }
+
     void clear() {
+        used = 0;
         values.clear();
         objects.clear();
         lists.clear();
     }
 };
 
-void Slot::text(std::string value) {
-    Data* d = m_target;
-    if (d != nullptr) {
-        *d = Data(Data::type::string);
-    } else {
-        d = &m_scratch->values.emplace_back(Data::type::string);
+void Slot::text(std::string_view value) {
+    if (m_target != nullptr) {
+        text(std::string(value));
+        return;
     }
-    // kainjow's data exposes its string only as const; the string itself is not const.
-    const_cast<std::string&>(d->string_value()) = std::move(value);
-    m_value = d;
+    m_scratch->next_string(m_value).assign(value);
+}
+
+void Slot::text(std::string&& value) {
+    if (m_target != nullptr) {
+        *m_target = Data(Data::type::string);
+        const_cast<std::string&>(m_target->string_value()) = std::move(value);
+        m_value = m_target;
+        return;
+    }
+    m_scratch->next_string(m_value) = std::move(value);
 }
 
 void Slot::flag(bool value) {

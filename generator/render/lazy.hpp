@@ -72,7 +72,9 @@ class Scratch;
 /// of views. Given by the context while a template renders, or by materialize().
 class Slot {
 public:
-    void text(std::string value);
+    void text(std::string_view value);
+    void text(std::string&& value);
+    void text(const char* value) { text(std::string_view(value)); }
     void flag(bool value);
     void object(std::unique_ptr<View> view);
     void list(std::size_t size, const RowMaker& rows);

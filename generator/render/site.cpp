@@ -143,58 +143,28 @@ private:
         store(path, std::move(page), section != "none");
     }
 
-    /// A park in a list; `figures`: with its latest figures for its first four indicators.
-    Data park_summary(const PageContext& ctx, const model::Park& park, bool figures = true) const {
-        Data d = ctx.park_link(park);
-        put(d, "kind", ctx.kind_link(park.kind));
-        put(d, "level", level_name(park.level));
-        put(d, "city", park.city);
-        put(d, "province", ctx.province_link(park.province));
-        DataList key_facts;
-        std::set<std::string> seen;
-        for (const auto& fact : park.facts) {
-            if (figures && seen.insert(fact.indicator).second && key_facts.size() < 4) {
-                key_facts.push_back(ctx.figure(park, *m_model.latest_fact(park, fact.indicator)));
+    /// Parks as a tree: the top-level parks of `parks`, each with its sub-parks in `parks` nested.
+    struct ParkTree {
+        std::set<std::string> slugs;
+        std::vector<const model::Park*> roots;
+        bool figures = true;
+        ParkTree(const std::vector<const model::Park*>& parks, bool with_figures) : figures(with_figures) {
+            for (const auto* p : parks) {
+                slugs.insert(p->slug);
             }
-        }
-        put(d, "has_key_facts", !key_facts.empty());
-        put(d, "key_facts", list_of(std::move(key_facts)));
-        put(d, "facts_count", std::to_string(park.facts.size()));
-        put(d, "targets_count", std::to_string(park.targets.size()));
-        return d;
-    }
-
-    /// Parks as a tree: top-level parks of the list, each with its sub-parks nested.
-    Data park_tree(const PageContext& ctx, const std::vector<const model::Park*>& parks, bool figures = true) const {
-        std::set<std::string> in_list;
-        for (const auto* p : parks) {
-            in_list.insert(p->slug);
-        }
-        DataList roots;
-        for (const auto* p : parks) {
-            if (p->parent.empty() || !in_list.contains(p->parent)) {
-                roots.push_back(park_node(ctx, *p, in_list, 0, figures));
-            }
-        }
-        return list_of(std::move(roots));
-    }
-
-    Data park_node(const PageContext& ctx, const model::Park& park, const std::set<std::string>& in_list, int depth,
-                   bool figures) const {
-        Data d = park_summary(ctx, park, figures);
-        DataList children;
-        const auto it = m_index.children.find(park.slug);
-        if (it != m_index.children.end() && depth < 16) {
-            for (const auto* child : it->second) {
-                if (in_list.contains(child->slug)) {
-                    children.push_back(park_node(ctx, *child, in_list, depth + 1, figures));
+            for (const auto* p : parks) {
+                if (p->parent.empty() || !slugs.contains(p->parent)) {
+                    roots.push_back(p);
                 }
             }
         }
-        put(d, "has_children", !children.empty());
-        put(d, "children", list_of(std::move(children)));
-        return d;
-    }
+        /// The tree's roots as a list in `lists`; the tree and `ctx` must outlive it.
+        Data list(const PageContext& ctx, LazyLists& lists) const {
+            return lists.list(roots.size(), [this, &ctx](std::size_t i) {
+                return ctx.park_summary_view(*roots[i], {.figures = figures, .tree = &slugs});
+            });
+        }
+    };
 
     void home() {
         const PageContext ctx(m_model, m_index, paths::home());
@@ -307,24 +277,27 @@ private:
     void parks_index() {
         const PageContext ctx(m_model, m_index, paths::parks_index());
         DataList groups;
+        std::deque<ParkTree> trees;
+        LazyLists lists;
         for (const auto& slug : m_index.province_order) {
             Data g = ctx.province_link(slug);
             const auto it = m_index.parks_by_province.find(slug);
             // Every park of the country: a directory, without figures (the province pages
             // have them), so that the page stays light at national scale.
-            put(g, "parks", park_tree(ctx, it == m_index.parks_by_province.end() ? std::vector<const model::Park*>{}
-                                                                                 : it->second, false));
+            const ParkTree& tree = trees.emplace_back(
+                it == m_index.parks_by_province.end() ? std::vector<const model::Park*>{} : it->second, false);
+            put(g, "parks", tree.list(ctx, lists));
             append(groups, std::move(g));
         }
         Data d;
         put(d, "groups", list_of(std::move(groups)));
-        emit(paths::parks_index(), "parks", std::move(d), "园区", "parks");
+        emit(paths::parks_index(), "parks", std::move(d), "园区", "parks", &lists);
     }
 
     void park_page(const model::Park& park) {
         const std::string path = paths::park(park.slug);
         const PageContext ctx(m_model, m_index, path);
-        Data d = park_summary(ctx, park);
+        Data d = ctx.park_summary(park, {});
         put(d, "name_en", park.name_en);
         if (park.founded) {
             put(d, "founded", std::to_string(*park.founded));
@@ -435,7 +408,9 @@ private:
         const auto it = m_index.parks_by_province.find(slug);
         const std::vector<const model::Park*> parks =
             it == m_index.parks_by_province.end() ? std::vector<const model::Park*>{} : it->second;
-        put(d, "parks", park_tree(ctx, parks));
+        const ParkTree tree(parks, true);
+        LazyLists lists;
+        put(d, "parks", tree.list(ctx, lists));
         put(d, "parks_count", std::to_string(parks.size()));
         // Reporting coverage: how many of the province's parks report each indicator.
         DataList coverage;
@@ -461,7 +436,7 @@ private:
         put(d, "has_coverage", !coverage.empty());
         put(d, "coverage", list_of(std::move(coverage)));
         put_updated(d, compute::UpdatedDates::of(m_updated.provinces, slug));
-        emit(path, "province", std::move(d), province.name, "provinces");
+        emit(path, "province", std::move(d), province.name, "provinces", &lists);
     }
 
     void kinds_index() {
@@ -487,29 +462,29 @@ private:
         const auto it = m_index.parks_by_kind.find(kind.key);
         DataList groups;
         std::size_t count = 0;
+        LazyLists lists;
+        std::deque<std::vector<const model::Park*>> lists_of_parks;
         for (const auto& slug : m_index.province_order) {
-            DataList parks;
+            std::vector<const model::Park*>& parks = lists_of_parks.emplace_back();
             if (it != m_index.parks_by_kind.end()) {
                 for (const auto* p : it->second) {
                     if (p->province == slug) {
-                        Data s = park_summary(ctx, *p);
-                        if (const model::Park* parent = m_model.find_park(p->parent)) {
-                            put(s, "parent", ctx.park_link(*parent));
-                        }
-                        append(parks, std::move(s));
+                        parks.push_back(p);
                     }
                 }
             }
             if (!parks.empty()) {
                 count += parks.size();
                 Data g = ctx.province_link(slug);
-                put(g, "parks", list_of(std::move(parks)));
+                put(g, "parks", lists.list(parks.size(), [&ctx, &parks](std::size_t i) {
+                        return ctx.park_summary_view(*parks[i], {.parent = true});
+                    }));
                 append(groups, std::move(g));
             }
         }
         put(d, "groups", list_of(std::move(groups)));
         put(d, "parks_count", std::to_string(count));
-        emit(path, "kind", std::move(d), kind.name, "kinds");
+        emit(path, "kind", std::move(d), kind.name, "kinds", &lists);
     }
 
     void indicators_index() {
