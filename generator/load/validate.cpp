@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace parkpress::load {
 namespace {
@@ -43,15 +44,13 @@ public:
 
     void run() {
         check_duplicate_slugs();
-        for (const auto& park : m_model.parks) {
-            check_park(park);
-        }
+        each_park([](Validator& v, const model::Park& park) { v.check_park(park); });
         check_parent_cycles();
-        for (const auto& park : m_model.parks) {
+        each_park([](Validator& v, const model::Park& park) {
             if (park.narrative) {
-                check_references(*park.narrative, &park);
+                v.check_references(*park.narrative, &park);
             }
-        }
+        });
         for (const auto& bulletin : m_model.bulletins) {
             check_bulletin(bulletin);
         }
@@ -59,6 +58,40 @@ public:
     }
 
 private:
+    /// Checks each park on its own: with many parks, on several threads, each a Validator of
+    /// its own over a contiguous run of parks, whose diagnostics are taken in park order, so
+    /// that they come out as one thread would give them.
+    template <typename Check>
+    void each_park(const Check& check) {
+        const std::size_t count = m_model.parks.size();
+        const std::size_t threads = count < 1024 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+        if (threads == 1) {
+            for (const auto& park : m_model.parks) {
+                check(*this, park);
+            }
+            return;
+        }
+        std::vector<core::Diagnostics> diagnostics(threads);
+        const std::size_t per = (count + threads - 1) / threads;
+        auto work = [&](std::size_t t) {
+            Validator v(m_model, diagnostics[t]);
+            for (std::size_t i = t * per; i < std::min(count, (t + 1) * per); ++i) {
+                check(v, m_model.parks[i]);
+            }
+        };
+        std::vector<std::thread> pool;
+        for (std::size_t t = 1; t < threads; ++t) {
+            pool.emplace_back(work, t);
+        }
+        work(0);
+        for (auto& thread : pool) {
+            thread.join();
+        }
+        for (auto& part : diagnostics) {
+            m_diagnostics.take(std::move(part));
+        }
+    }
+
     void check_duplicate_slugs() {
         std::map<std::string, const model::Park*> first;
         for (const auto& park : m_model.parks) {

@@ -439,6 +439,10 @@ Data PageContext::target(const model::Park& park, const model::Target& target) c
     return materialize(TargetView(*this, park, target));
 }
 
+std::unique_ptr<View> PageContext::source_view(const std::string& key) const {
+    return std::make_unique<SourceLinkView>(*this, key);
+}
+
 std::unique_ptr<View> PageContext::park_summary_view(const model::Park& park, SummaryOptions options) const {
     return std::make_unique<ParkSummaryView>(*this, park, options);
 }

@@ -51,6 +51,8 @@ public:
     [[nodiscard]] std::unique_ptr<View> figure_view(const model::Park& park, const model::Fact& fact,
                                                     std::string_view common_period = {}) const;
     [[nodiscard]] std::unique_ptr<View> target_view(const model::Park& park, const model::Target& target) const;
+    /// source_link() as a view; `key` must outlive it.
+    [[nodiscard]] std::unique_ptr<View> source_view(const std::string& key) const;
     [[nodiscard]] Data rank(const model::Rank& rank) const;
 
     /// What a park shows in a list of parks, and as the start of its own page.

@@ -279,9 +279,11 @@ struct Appender {
 };
 } // namespace
 
-std::string render_lazy(const kainjow::mustache::mustache& tmpl, const Data& data, const LazyLists* lists) {
+std::string render_lazy(const kainjow::mustache::mustache& tmpl, const Data& data, const LazyLists* lists,
+                        std::size_t reserve) {
     LazyContext context(&data, lists);
     std::string out;
+    out.reserve(reserve);
     Appender appender{out};
     // render() is not const in kainjow, though a compiled template does not change while it renders
     // (its error message aside, which the caller reads afterwards).

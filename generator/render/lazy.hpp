@@ -117,8 +117,9 @@ private:
     std::deque<Range> m_ranges;
 };
 
-/// Renders the compiled template `name` of `templates` with `data`, whose lists may be views
-/// registered in `lists`.
-std::string render_lazy(const kainjow::mustache::mustache& tmpl, const Data& data, const LazyLists* lists);
+/// Renders the compiled template `tmpl` with `data`, whose lists may be views registered in
+/// `lists`; `reserve`: the bytes to reserve for the output.
+std::string render_lazy(const kainjow::mustache::mustache& tmpl, const Data& data, const LazyLists* lists,
+                        std::size_t reserve = 0);
 
 } // namespace parkpress::render

@@ -364,11 +364,14 @@ private:
         if (park.area && !park.area->source.empty()) {
             cited.insert(park.area->source);
         }
-        DataList sources;
-        for (const auto& key : cited) {
-            sources.push_back(ctx.source_link(key));
-        }
-        put(d, "sources", list_of(std::move(sources)));
+        const std::vector<const std::string*> cited_keys = [&cited] {
+            std::vector<const std::string*> keys;
+            for (const auto& key : cited) {
+                keys.push_back(&key);
+            }
+            return keys;
+        }();
+        put(d, "sources", lists.list(cited_keys.size(), [&](std::size_t i) { return ctx.source_view(*cited_keys[i]); }));
         put_updated(d, compute::UpdatedDates::of(m_updated.parks, park.slug));
         emit(path, "park", std::move(d), park.name, "parks", &lists);
     }

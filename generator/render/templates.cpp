@@ -81,7 +81,7 @@ TemplateSet::TemplateSet(const Theme& theme) : m_sources(theme.templates) {
         if (!compiled->is_valid()) {
             throw TemplateError(fmt::format("template {}.mustache: {}", name, compiled->error_message()));
         }
-        m_compiled.emplace(name, std::move(compiled));
+        m_compiled.emplace(name, Compiled{std::move(compiled)});
     }
 }
 
@@ -93,10 +93,12 @@ std::string TemplateSet::render(const std::string& name, Data& data, const LazyL
     for (const auto& [partial_name, partial] : m_partials) {
         data.set(partial_name, partial);
     }
-    std::string out = render_lazy(*it->second, data, lists);
-    if (!it->second->is_valid()) {
-        throw TemplateError(fmt::format("template {}.mustache: {}", name, it->second->error_message()));
+    const Compiled& compiled = it->second;
+    std::string out = render_lazy(*compiled.tmpl, data, lists, compiled.last_size + compiled.last_size / 8);
+    if (!compiled.tmpl->is_valid()) {
+        throw TemplateError(fmt::format("template {}.mustache: {}", name, compiled.tmpl->error_message()));
     }
+    compiled.last_size = out.size();
     return out;
 }
 

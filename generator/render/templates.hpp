@@ -64,7 +64,13 @@ public:
     [[nodiscard]] std::string render(const std::string& name, Data& data, const LazyLists* lists = nullptr) const;
 
 private:
-    std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> m_compiled;
+    struct Compiled {
+        std::unique_ptr<kainjow::mustache::mustache> tmpl;
+        /// The size of its last rendering, reserved for the next: a page of an indicator is
+        /// megabytes, and a string that grows to it doubles twenty times.
+        mutable std::size_t last_size = 0;
+    };
+    std::map<std::string, Compiled> m_compiled;
     std::map<std::string, std::string> m_sources;
     std::vector<std::pair<std::string, Data>> m_partials;
 };

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -161,4 +163,43 @@ TEST_CASE("lazy: rows of facts and targets as views render as the rows built as 
         }
     }
     CHECK(rows > 100);
+}
+
+TEST_CASE("lazy: parks in lists as views render as the parks built as Data", "[render][lazy]") {
+    core::Diagnostics diagnostics;
+    const auto content = load::load_content(std::filesystem::path(PARKPRESS_SOURCE_DIR) / "content", diagnostics);
+    REQUIRE_FALSE(diagnostics.has_errors());
+    const model::SiteModel& model = content.model;
+    const compute::SiteIndex index = compute::build_index(model);
+    Theme theme;
+    theme.templates["page"] =
+        "{{#rows}}{{name}} {{url}} {{slug}} {{#kind}}{{name}} {{url}}{{/kind}} {{level}} {{city}} "
+        "{{#province}}{{short}}{{/province}} {{#has_key_facts}}K{{/has_key_facts}}{{#key_facts}}[{{#indicator}}{{name}}"
+        "{{/indicator}} {{value}} {{period}}]{{/key_facts}} {{facts_count}}/{{targets_count}} "
+        "{{#has_children}}C{{/has_children}}{{#children}}<{{name}}{{#children}}<{{name}}>{{/children}}>{{/children}} "
+        "{{#parent}}^{{name}} {{url}}{{/parent}}\n{{/rows}}";
+    const TemplateSet templates(theme);
+    const PageContext ctx(model, index, "provinces/henan/index.html");
+    std::set<std::string> all;
+    for (const auto& park : model.parks) {
+        all.insert(park.slug);
+    }
+    std::size_t with_children = 0;
+    for (const PageContext::SummaryOptions options :
+         {PageContext::SummaryOptions{}, PageContext::SummaryOptions{.figures = false, .tree = &all},
+          PageContext::SummaryOptions{.tree = &all, .depth = 15}, PageContext::SummaryOptions{.parent = true}}) {
+        Data built{Data::type::list};
+        for (const auto& park : model.parks) {
+            append(built, ctx.park_summary(park, options));
+        }
+        Data eager;
+        put(eager, "rows", std::move(built));
+        LazyLists lists;
+        Data lazy;
+        put(lazy, "rows", lists.list(model.parks.size(), [&](std::size_t i) { return ctx.park_summary_view(model.parks[i], options); }));
+        const std::string out = templates.render("page", lazy, &lists);
+        CHECK(out == templates.render("page", eager));
+        with_children += static_cast<std::size_t>(std::count(out.begin(), out.end(), '<'));
+    }
+    CHECK(with_children > 0); // the content has sub-parks, so the trees were walked
 }
