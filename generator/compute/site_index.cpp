@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <unordered_map>
 #include <set>
 
 namespace parkpress::compute {
@@ -142,27 +143,53 @@ SiteIndex build_index(const model::SiteModel& site) {
         index.province_colour[provinces[i]->slug] = static_cast<int>(i);
     }
     std::map<std::string, std::vector<FactEntry>> facts_by_indicator;
+    // The maps' entries by key, found by hash: hundreds of thousands of figures look them up.
+    std::unordered_map<std::string_view, std::vector<Citation>*> citations;
+    auto cite = [&](const std::string& source) -> std::vector<Citation>& {
+        auto [it, added] = citations.try_emplace(source, nullptr);
+        if (added) {
+            it->second = &index.citations[source];
+        }
+        return *it->second;
+    };
+    struct PerIndicator {
+        std::size_t* count = nullptr;
+        const model::Indicator* indicator = nullptr;
+        std::vector<FactEntry>* facts = nullptr;
+    };
+    std::unordered_map<std::string_view, PerIndicator> indicators_by_key;
+    auto per_indicator = [&](const std::string& key) -> PerIndicator& {
+        auto [it, added] = indicators_by_key.try_emplace(key);
+        if (added) {
+            it->second.count = &index.fact_counts_by_indicator[key];
+            const auto found = site.indicators.find(key);
+            it->second.indicator = found == site.indicators.end() ? nullptr : &found->second;
+            it->second.facts = &facts_by_indicator[key];
+        }
+        return it->second;
+    };
     for (const auto& park : site.parks) {
         index.parks_by_province[park.province].push_back(&park);
         index.parks_by_kind[park.kind].push_back(&park);
         if (!park.parent.empty()) {
             index.children[park.parent].push_back(&park);
         }
-        std::set<std::string> seen_indicators;
+        std::vector<std::string_view> seen_indicators;
         for (const auto& fact : park.facts) {
-            index.citations[fact.source].push_back({Citation::Kind::fact, &park, &fact, nullptr, nullptr});
-            ++index.fact_counts_by_indicator[fact.indicator];
-            if (!seen_indicators.insert(fact.indicator).second) {
+            cite(fact.source).push_back({Citation::Kind::fact, &park, &fact, nullptr, nullptr});
+            PerIndicator& per = per_indicator(fact.indicator);
+            ++*per.count;
+            if (std::find(seen_indicators.begin(), seen_indicators.end(), fact.indicator) != seen_indicators.end()) {
                 continue;
             }
+            seen_indicators.push_back(fact.indicator);
             const model::Fact* latest = site.latest_fact(park, fact.indicator);
-            const auto it = site.indicators.find(fact.indicator);
-            if (latest != nullptr && it != site.indicators.end()) {
-                facts_by_indicator[fact.indicator].push_back({&park, latest, in_unit(latest->quantity, it->second.unit)});
+            if (latest != nullptr && per.indicator != nullptr) {
+                per.facts->push_back({&park, latest, in_unit(latest->quantity, per.indicator->unit)});
             }
         }
         for (const auto& target : park.targets) {
-            index.citations[target.source].push_back({Citation::Kind::target, &park, nullptr, &target, nullptr});
+            cite(target.source).push_back({Citation::Kind::target, &park, nullptr, &target, nullptr});
             const auto it = site.indicators.find(target.indicator);
             if (it != site.indicators.end()) {
                 index.indicators[target.indicator].targets.push_back(
@@ -170,10 +197,10 @@ SiteIndex build_index(const model::SiteModel& site) {
             }
         }
         for (const auto& rank : park.ranks) {
-            index.citations[rank.source].push_back({Citation::Kind::rank, &park, nullptr, nullptr, &rank});
+            cite(rank.source).push_back({Citation::Kind::rank, &park, nullptr, nullptr, &rank});
         }
         if (park.area && !park.area->source.empty()) {
-            index.citations[park.area->source].push_back({Citation::Kind::area, &park, nullptr, nullptr, nullptr});
+            cite(park.area->source).push_back({Citation::Kind::area, &park, nullptr, nullptr, nullptr});
         }
     }
     std::vector<IndicatorIndex*> indicators;

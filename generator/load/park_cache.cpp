@@ -419,6 +419,8 @@ bool in_file(const core::Diagnostic& d, const model::Park& park) {
 
 std::string ParkCache::serialize(std::string_view program, const LoadedContent& content, const ParkCache* old) {
     Writer w;
+    // Most of it is the old cache's bytes: room for them at once, not by doubling.
+    w.bytes.reserve(old != nullptr ? old->m_bytes.size() + old->m_bytes.size() / 16 : content.model.parks.size() * 4096);
     w.bytes.append(k_magic);
     w.str(program);
     w.str(content.shared_digest);

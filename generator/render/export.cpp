@@ -146,6 +146,8 @@ public:
             }
         }
     }
+    /// The size of the previous file.
+    [[nodiscard]] std::size_t size() const { return m_bytes.size(); }
     /// The part made from inputs with this key, if there is one.
     [[nodiscard]] std::optional<std::string_view> find(const std::string& key) const {
         const auto it = key.empty() ? m_index.end() : m_index.find(key);
@@ -174,9 +176,16 @@ public:
         std::string bytes;
         std::vector<std::tuple<std::string, std::size_t, std::size_t>> parts; ///< key, offset, length
     };
+    /// `head`: the text before the first part.
     template <typename Make>
-    Run run(std::size_t begin, std::size_t end, std::string_view separator, const Make& make) const {
+    Run run(std::size_t begin, std::size_t end, std::string_view separator, const Make& make, std::string head = {}) const {
         Run out;
+        out.bytes = std::move(head);
+        // About as large as the same parks were in the previous file: reserved at once.
+        if (const std::size_t count = m_model.parks.size(); count > 0) {
+            out.bytes.reserve(out.bytes.size() + m_old.size() / count * (end - begin) + (end - begin) * 64);
+        }
+        out.parts.reserve(end - begin);
         for (std::size_t i = begin; i < end; ++i) {
             const model::Park& park = m_model.parks[i];
             if (i > 0) {
@@ -194,14 +203,19 @@ public:
         return out;
     }
     /// Appends `run` to `file`, and its parts to the file's index.
-    static void append(ExportFile& file, const Run& run) {
+    static void append(ExportFile& file, Run&& run) {
         const std::size_t base = file.bytes.size();
         for (const auto& [key, offset, length] : run.parts) {
             if (!key.empty()) {
-                file.parts += fmt::format("{} {} {}\n", key, base + offset, length);
+                file.parts += key;
+                file.parts += fmt::format(" {} {}\n", base + offset, length);
             }
         }
-        file.bytes += run.bytes;
+        if (file.bytes.empty()) {
+            file.bytes = std::move(run.bytes);
+        } else {
+            file.bytes += run.bytes;
+        }
     }
 
 private:
@@ -211,9 +225,8 @@ private:
 };
 
 ExportFile facts_csv(const model::SiteModel& m, const ExportReuse* reuse) {
-    ExportFile file;
-    file.bytes = k_bom;
-    append_record(file.bytes,
+    std::string head(k_bom);
+    append_record(head,
                   {"type", "park", "park_name", "province", "province_name", "indicator", "indicator_name", "value",
                    "display_unit", "value_as_written", "unit_as_written", "qualifier", "period", "basis", "source",
                    "source_title", "note"},
@@ -223,7 +236,8 @@ ExportFile facts_csv(const model::SiteModel& m, const ExportReuse* reuse) {
     // The largest download: its second half is made on another thread.
     const std::size_t half = m.parks.size() / 2;
     auto second = std::async(std::launch::async, [&] { return parts.run(half, m.parks.size(), "", rows); });
-    PartsWriter::append(file, parts.run(0, half, "", rows));
+    ExportFile file;
+    PartsWriter::append(file, parts.run(0, half, "", rows, std::move(head)));
     PartsWriter::append(file, second.get());
     return file;
 }
@@ -348,7 +362,6 @@ ExportFile parks_json(const model::SiteModel& m, const ExportReuse* reuse,
     out.pop_back(); // the closing brace: the parks and bulletins follow
     out += ",\n\"parks\":[\n";
     ExportFile file;
-    file.bytes = std::move(out);
     const PartsWriter parts(m, reuse, "data/parks.json");
     PartsWriter::append(file, parts.run(0, m.parks.size(), ",\n", [&m, updated](std::string& text, const model::Park& p) {
         ordered_json park = park_json(m, p);
@@ -356,7 +369,7 @@ ExportFile parks_json(const model::SiteModel& m, const ExportReuse* reuse,
         const auto date = updated != nullptr ? updated->find(p.slug) : std::map<std::string, std::string>::const_iterator();
         park["updated"] = updated != nullptr && date != updated->end() ? ordered_json(date->second) : ordered_json(nullptr);
         text += park.dump();
-    }));
+    }, std::move(out)));
     ordered_json bulletins = ordered_json::array();
     for (const auto& b : m.bulletins) {
         bulletins.push_back({{"id", b.id}, {"title", b.title}, {"number", b.number}, {"date", model::to_string(b.date)},

@@ -362,14 +362,15 @@ std::optional<render::PreviousFile> SiteWriter::previous(const std::string& path
         return render::PreviousFile{{}, nullptr, old->parts};
     }
     // Mapped rather than read: the downloads are the largest files, and only parts of them
-    // are copied.
+    // are copied. Populated at once: most of it is copied, and one call maps its pages faster
+    // than a fault for each.
     const int fd = ::open((m_target / path).c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         return std::nullopt;
     }
     struct stat st {};
     void* map = ::fstat(fd, &st) == 0 && matches(st, *old)
-                    ? ::mmap(nullptr, old->size, PROT_READ, MAP_PRIVATE, fd, 0)
+                    ? ::mmap(nullptr, old->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0)
                     : MAP_FAILED;
     ::close(fd);
     if (map == MAP_FAILED) {
