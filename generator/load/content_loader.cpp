@@ -2,6 +2,7 @@
 
 #include "core/files.hpp"
 #include "core/hash.hpp"
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "load/references.hpp"
 #include "load/toml_reader.hpp"
@@ -523,20 +524,11 @@ private:
                 m.provinces = m_out.model.provinces;
                 m.gaps = m_out.model.gaps;
             }
-            const std::size_t per = (entries.size() + threads - 1) / threads;
-            auto work = [&](std::size_t t) {
-                for (std::size_t i = t * per; i < std::min(entries.size(), (t + 1) * per); ++i) {
+            core::for_each_run(entries.size(), threads, [&](std::size_t t, std::size_t begin, std::size_t end) {
+                for (std::size_t i = begin; i < end; ++i) {
                     workers[t]->load_park_entry(entries[i].entry, entries[i].province, entries[i].known_province);
                 }
-            };
-            std::vector<std::thread> pool;
-            for (std::size_t t = 1; t < threads; ++t) {
-                pool.emplace_back(work, t);
-            }
-            work(0);
-            for (auto& thread : pool) {
-                thread.join();
-            }
+            });
             for (std::size_t t = 0; t < threads; ++t) {
                 LoadedContent& part = workers[t]->m_out;
                 std::move(part.model.parks.begin(), part.model.parks.end(), std::back_inserter(m_out.model.parks));

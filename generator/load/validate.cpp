@@ -1,5 +1,6 @@
 #include "load/validate.hpp"
 
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "model/units.hpp"
 
@@ -72,21 +73,12 @@ private:
             return;
         }
         std::vector<core::Diagnostics> diagnostics(threads);
-        const std::size_t per = (count + threads - 1) / threads;
-        auto work = [&](std::size_t t) {
+        core::for_each_run(count, threads, [&](std::size_t t, std::size_t begin, std::size_t end) {
             Validator v(m_model, diagnostics[t]);
-            for (std::size_t i = t * per; i < std::min(count, (t + 1) * per); ++i) {
+            for (std::size_t i = begin; i < end; ++i) {
                 check(v, m_model.parks[i]);
             }
-        };
-        std::vector<std::thread> pool;
-        for (std::size_t t = 1; t < threads; ++t) {
-            pool.emplace_back(work, t);
-        }
-        work(0);
-        for (auto& thread : pool) {
-            thread.join();
-        }
+        });
         for (auto& part : diagnostics) {
             m_diagnostics.take(std::move(part));
         }

@@ -40,12 +40,17 @@ private:
     friend class TableView<ParkLinkView>;
     const PageContext& m_ctx;
     const model::Park& m_park;
-    static constexpr Member members[] = {
+    static std::span<const Member> members();
+};
+
+std::span<const ParkLinkView::Member> ParkLinkView::members() {
+    static constexpr Member table[] = {
         {"name", [](const ParkLinkView& v, Slot& out) { out.text(v.m_park.name); return true; }},
         {"url", [](const ParkLinkView& v, Slot& out) { out.text(v.m_ctx.url(paths::park(v.m_park.slug))); return true; }},
         {"slug", [](const ParkLinkView& v, Slot& out) { out.text(v.m_park.slug); return true; }},
     };
-};
+    return table;
+}
 
 class ProvinceLinkView final : public TableView<ProvinceLinkView> {
 public:
@@ -54,7 +59,11 @@ private:
     friend class TableView<ProvinceLinkView>;
     const PageContext& m_ctx;
     const std::string& m_slug;
-    static constexpr Member members[] = {
+    static std::span<const Member> members();
+};
+
+std::span<const ProvinceLinkView::Member> ProvinceLinkView::members() {
+    static constexpr Member table[] = {
         {"name", [](const ProvinceLinkView& v, Slot& out) { out.text(province_name(v.m_ctx.model(), v.m_slug)); return true; }},
         {"url", [](const ProvinceLinkView& v, Slot& out) { out.text(v.m_ctx.url(paths::province(v.m_slug))); return true; }},
         {"short", [](const ProvinceLinkView& v, Slot& out) {
@@ -68,7 +77,8 @@ private:
              return true;
          }},
     };
-};
+    return table;
+}
 
 class KindLinkView final : public TableView<KindLinkView> {
 public:
@@ -77,11 +87,16 @@ private:
     friend class TableView<KindLinkView>;
     const PageContext& m_ctx;
     const std::string& m_key;
-    static constexpr Member members[] = {
+    static std::span<const Member> members();
+};
+
+std::span<const KindLinkView::Member> KindLinkView::members() {
+    static constexpr Member table[] = {
         {"name", [](const KindLinkView& v, Slot& out) { out.text(kind_name(v.m_ctx.model(), v.m_key)); return true; }},
         {"url", [](const KindLinkView& v, Slot& out) { out.text(v.m_ctx.url(paths::kind(v.m_key))); return true; }},
     };
-};
+    return table;
+}
 
 class IndicatorLinkView final : public TableView<IndicatorLinkView> {
 public:
@@ -92,13 +107,18 @@ private:
     const PageContext& m_ctx;
     const std::string& m_key;
     const model::Indicator* m_indicator;
-    static constexpr Member members[] = {
+    static std::span<const Member> members();
+};
+
+std::span<const IndicatorLinkView::Member> IndicatorLinkView::members() {
+    static constexpr Member table[] = {
         {"name", [](const IndicatorLinkView& v, Slot& out) { out.text(v.m_indicator != nullptr ? v.m_indicator->name : v.m_key); return true; }},
         {"unit", [](const IndicatorLinkView& v, Slot& out) { out.text(v.m_indicator != nullptr ? v.m_indicator->unit : ""); return true; }},
         {"url", [](const IndicatorLinkView& v, Slot& out) { out.text(v.m_ctx.url(paths::indicator(v.m_key))); return true; }},
         {"key", [](const IndicatorLinkView& v, Slot& out) { out.text(v.m_key); return true; }},
     };
-};
+    return table;
+}
 
 /// A figure's indicator: its name and page only.
 class IndicatorNameView final : public TableView<IndicatorNameView> {
@@ -110,11 +130,16 @@ private:
     const PageContext& m_ctx;
     const std::string& m_key;
     const model::Indicator* m_indicator;
-    static constexpr Member members[] = {
+    static std::span<const Member> members();
+};
+
+std::span<const IndicatorNameView::Member> IndicatorNameView::members() {
+    static constexpr Member table[] = {
         {"name", [](const IndicatorNameView& v, Slot& out) { out.text(v.m_indicator != nullptr ? v.m_indicator->name : v.m_key); return true; }},
         {"url", [](const IndicatorNameView& v, Slot& out) { out.text(v.m_ctx.url(paths::indicator(v.m_key))); return true; }},
     };
-};
+    return table;
+}
 
 class SourceLinkView final : public TableView<SourceLinkView> {
 public:
@@ -127,14 +152,19 @@ private:
     const PageContext& m_ctx;
     const std::string& m_key;
     const model::Source* m_source;
-    static constexpr Member members[] = {
+    static std::span<const Member> members();
+};
+
+std::span<const SourceLinkView::Member> SourceLinkView::members() {
+    static constexpr Member table[] = {
         {"title", [](const SourceLinkView& v, Slot& out) { return v.m_source != nullptr && (out.text(v.m_source->title), true); }},
         {"publisher", [](const SourceLinkView& v, Slot& out) { return v.m_source != nullptr && (out.text(v.m_source->publisher), true); }},
         {"date", [](const SourceLinkView& v, Slot& out) { return v.m_source != nullptr && (out.text(date_text(v.m_source->date)), true); }},
         {"url", [](const SourceLinkView& v, Slot& out) { out.text(v.m_ctx.url(paths::source(v.m_key))); return true; }},
         {"key", [](const SourceLinkView& v, Slot& out) { out.text(v.m_key); return true; }},
     };
-};
+    return table;
+}
 
 /// A value as the `_figure` partial shows it: the number with its qualifier's symbol, the
 /// unit, the qualifier in words, and the value as written when it was converted.
@@ -151,20 +181,23 @@ struct Shown {
 template <class V>
 class ValueView : public View {
 public:
-    using Member = typename TableView<V>::Member;
-    static constexpr Member value_members[] = {
-        {"value", [](const V& v, Slot& out) { out.text(v.m_shown.value.symbol + v.m_shown.value.number); return true; }},
-        {"number", [](const V& v, Slot& out) { out.text(v.m_shown.value.number); return true; }},
-        {"sort", [](const V& v, Slot& out) { out.text(v.m_shown.value.plain); return true; }},
-        {"unit", [](const V& v, Slot& out) { out.text(v.m_shown.value.unit); return true; }},
-        {"qualifier", [](const V& v, Slot& out) { out.text(qualifier_name(v.m_shown.qualifier)); return true; }},
-        {"bounded", [](const V& v, Slot& out) { out.flag(v.m_shown.qualifier != model::Qualifier::none); return true; }},
-        {"written", [](const V& v, Slot& out) {
-             return v.m_shown.value.converted && (out.text(format_number(v.m_shown.written.value) + v.m_shown.written.unit), true);
-         }},
-    };
+    using Member = MemberOf<V>;
+    static std::span<const Member> value_members() {
+        static constexpr Member table[] = {
+            {"value", [](const V& v, Slot& out) { out.text(v.m_shown.value.symbol + v.m_shown.value.number); return true; }},
+            {"number", [](const V& v, Slot& out) { out.text(v.m_shown.value.number); return true; }},
+            {"sort", [](const V& v, Slot& out) { out.text(v.m_shown.value.plain); return true; }},
+            {"unit", [](const V& v, Slot& out) { out.text(v.m_shown.value.unit); return true; }},
+            {"qualifier", [](const V& v, Slot& out) { out.text(qualifier_name(v.m_shown.qualifier)); return true; }},
+            {"bounded", [](const V& v, Slot& out) { out.flag(v.m_shown.qualifier != model::Qualifier::none); return true; }},
+            {"written", [](const V& v, Slot& out) {
+                 return v.m_shown.value.converted && (out.text(format_number(v.m_shown.written.value) + v.m_shown.written.unit), true);
+             }},
+        };
+        return table;
+    }
     bool member(std::string_view name, Slot& out) const override {
-        for (const std::span<const Member> table : {std::span<const Member>(value_members), std::span<const Member>(V::own_members)}) {
+        for (const std::span<const Member> table : {value_members(), V::own_members()}) {
             for (const Member& m : table) {
                 if (m.name == name) {
                     return m.get(static_cast<const V&>(*this), out);
@@ -175,10 +208,10 @@ public:
     }
     [[nodiscard]] std::vector<std::string_view> names() const override {
         std::vector<std::string_view> out;
-        for (const Member& m : value_members) {
+        for (const Member& m : value_members()) {
             out.push_back(m.name);
         }
-        for (const Member& m : V::own_members) {
+        for (const Member& m : V::own_members()) {
             out.push_back(m.name);
         }
         return out;
@@ -204,7 +237,11 @@ private:
     Shown m_shown;
     std::string_view m_common_period;
     unsigned m_parts;
-    static constexpr Member own_members[] = {
+    static std::span<const Member> own_members();
+};
+
+std::span<const FactView::Member> FactView::own_members() {
+    static constexpr Member table[] = {
         {"park", [](const FactView& v, Slot& out) {
              return (v.m_parts & PageContext::with_park) != 0 && (out.object(std::make_unique<ParkLinkView>(v.m_ctx, v.m_park)), true);
          }},
@@ -226,7 +263,8 @@ private:
         {"source", [](const FactView& v, Slot& out) { out.object(std::make_unique<SourceLinkView>(v.m_ctx, v.m_fact.source)); return true; }},
         {"note", [](const FactView& v, Slot& out) { out.text(v.m_fact.note); return true; }},
     };
-};
+    return table;
+}
 
 class FigureView final : public ValueView<FigureView> {
 public:
@@ -241,7 +279,11 @@ private:
     const model::Indicator* m_indicator;
     Shown m_shown;
     std::string_view m_common_period;
-    static constexpr Member own_members[] = {
+    static std::span<const Member> own_members();
+};
+
+std::span<const FigureView::Member> FigureView::own_members() {
+    static constexpr Member table[] = {
         {"park", [](const FigureView& v, Slot& out) { out.object(std::make_unique<ParkLinkView>(v.m_ctx, v.m_park)); return true; }},
         {"indicator", [](const FigureView& v, Slot& out) {
              out.object(std::make_unique<IndicatorNameView>(v.m_ctx, v.m_fact.indicator, v.m_indicator));
@@ -250,7 +292,8 @@ private:
         {"period", [](const FigureView& v, Slot& out) { out.text(period_text(v.m_fact.period)); return true; }},
         {"other_period", [](const FigureView& v, Slot& out) { out.flag(other_period(v.m_fact, v.m_common_period)); return true; }},
     };
-};
+    return table;
+}
 
 /// A target's progress: the latest actual of the same indicator, and how far it is.
 class ProgressView final : public TableView<ProgressView> {
@@ -266,7 +309,11 @@ private:
     DisplayValue m_actual;
     std::string m_period;
     std::optional<core::Decimal> m_ratio;
-    static constexpr Member members[] = {
+    static std::span<const Member> members();
+};
+
+std::span<const ProgressView::Member> ProgressView::members() {
+    static constexpr Member table[] = {
         {"actual", [](const ProgressView& v, Slot& out) { out.text(v.m_actual.text); return true; }},
         {"period", [](const ProgressView& v, Slot& out) { out.text(v.m_period); return true; }},
         {"percent", [](const ProgressView& v, Slot& out) { return v.m_ratio && (out.text(v.m_ratio->to_string(0)), true); }},
@@ -274,7 +321,8 @@ private:
              return v.m_ratio && (out.text(fmt::format("{:.0f}", std::clamp(v.m_ratio->to_double(), 0.0, 100.0))), true);
          }},
     };
-};
+    return table;
+}
 
 class TargetView final : public ValueView<TargetView> {
 public:
@@ -288,7 +336,11 @@ private:
     const model::Target& m_target;
     const model::Indicator* m_indicator;
     Shown m_shown;
-    static constexpr Member own_members[] = {
+    static std::span<const Member> own_members();
+};
+
+std::span<const TargetView::Member> TargetView::own_members() {
+    static constexpr Member table[] = {
         {"park", [](const TargetView& v, Slot& out) { out.object(std::make_unique<ParkLinkView>(v.m_ctx, v.m_park)); return true; }},
         {"province", [](const TargetView& v, Slot& out) {
              out.object(std::make_unique<ProvinceLinkView>(v.m_ctx, v.m_park.province));
@@ -311,7 +363,8 @@ private:
              return true;
          }},
     };
-};
+    return table;
+}
 
 /// A park in a list of parks (PageContext::park_summary_view).
 class ParkSummaryView final : public TableView<ParkSummaryView> {
@@ -351,7 +404,11 @@ private:
         return out;
     }
 
-    static constexpr Member members[] = {
+    static std::span<const Member> members();
+};
+
+std::span<const ParkSummaryView::Member> ParkSummaryView::members() {
+    static constexpr Member table[] = {
         {"name", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_park.name); return true; }},
         {"url", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_ctx.url(paths::park(v.m_park.slug))); return true; }},
         {"slug", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_park.slug); return true; }},
@@ -390,7 +447,8 @@ private:
              return parent != nullptr && (out.object(std::make_unique<ParkLinkView>(v.m_ctx, *parent)), true);
          }},
     };
-};
+    return table;
+}
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,18 +37,23 @@ public:
     [[nodiscard]] virtual std::vector<std::string_view> names() const = 0;
 };
 
-/// A view whose members are a table of the derived class `V`: `V::members` is an array of
-/// `{name, getter}`, a getter `bool (*)(const V&, Slot&)` as member() is. One table gives
-/// both the lookup and the list of names, so the two cannot disagree.
+/// A view whose members are a table of the derived class `V`: `V::members()` gives an array
+/// of `{name, getter}`, a getter `bool (*)(const V&, Slot&)` as member() is. One table gives
+/// both the lookup and the list of names, so the two cannot disagree. (A static function
+/// defined after the class, not an in-class constant: only there is `V` complete, which the
+/// getters need.)
+template <class V>
+struct MemberOf {
+    std::string_view name;
+    bool (*get)(const V&, Slot&);
+};
+
 template <class V>
 class TableView : public View {
 public:
-    struct Member {
-        std::string_view name;
-        bool (*get)(const V&, Slot&);
-    };
+    using Member = MemberOf<V>;
     bool member(std::string_view name, Slot& out) const override {
-        for (const Member& m : V::members) {
+        for (const Member& m : V::members()) {
             if (m.name == name) {
                 return m.get(static_cast<const V&>(*this), out);
             }
@@ -56,7 +62,7 @@ public:
     }
     [[nodiscard]] std::vector<std::string_view> names() const override {
         std::vector<std::string_view> out;
-        for (const Member& m : V::members) {
+        for (const Member& m : V::members()) {
             out.push_back(m.name);
         }
         return out;

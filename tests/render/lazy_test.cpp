@@ -27,7 +27,11 @@ class ItemView final : public TableView<ItemView> {
 public:
     explicit ItemView(const Item& of) : item(of) {}
     const Item& item;
-    static constexpr Member members[] = {
+    static std::span<const Member> members();
+};
+
+std::span<const ItemView::Member> ItemView::members() {
+    static constexpr Member table[] = {
         {"name", [](const ItemView& v, Slot& out) { out.text(v.item.name); return true; }},
         {"flag", [](const ItemView& v, Slot& out) { out.flag(v.item.flag); return true; }},
         {"empty", [](const ItemView&, Slot& out) { out.text(""); return true; }},
@@ -41,7 +45,8 @@ public:
              return true;
          }},
     };
-};
+    return table;
+}
 
 std::vector<Item> items() {
     Item a{"a<1>", true, {{"a.x", false, {}, true}, {"a.y", true, {{"a.y.z", false, {}, false}}, false}}, true};
@@ -65,6 +70,19 @@ Data page(Data rows) {
     put(d, "note", std::string("page note"));
     put(d, "rows", std::move(rows));
     return d;
+}
+
+/// This project's content and its index: converted values, bounds, targets with and without
+/// progress, sub-parks.
+const std::pair<const model::SiteModel&, const compute::SiteIndex&> project_content() {
+    static const auto content = [] {
+        core::Diagnostics diagnostics;
+        auto loaded = load::load_content(std::filesystem::path(PARKPRESS_SOURCE_DIR) / "content", diagnostics);
+        REQUIRE_FALSE(diagnostics.has_errors());
+        return loaded;
+    }();
+    static const compute::SiteIndex index = compute::build_index(content.model);
+    return {content.model, index};
 }
 
 } // namespace
@@ -119,12 +137,7 @@ TEST_CASE("lazy: the rows of a long list are made one at a time, when they are r
 }
 
 TEST_CASE("lazy: rows of facts and targets as views render as the rows built as Data", "[render][lazy]") {
-    // This project's content: converted values, bounds, targets with and without progress.
-    core::Diagnostics diagnostics;
-    const auto content = load::load_content(std::filesystem::path(PARKPRESS_SOURCE_DIR) / "content", diagnostics);
-    REQUIRE_FALSE(diagnostics.has_errors());
-    const model::SiteModel& model = content.model;
-    const compute::SiteIndex index = compute::build_index(model);
+    const auto& [model, index] = project_content();
     // Every member a fact, figure or target row may have, at two levels.
     Theme theme;
     theme.templates["page"] =
@@ -166,11 +179,7 @@ TEST_CASE("lazy: rows of facts and targets as views render as the rows built as 
 }
 
 TEST_CASE("lazy: parks in lists as views render as the parks built as Data", "[render][lazy]") {
-    core::Diagnostics diagnostics;
-    const auto content = load::load_content(std::filesystem::path(PARKPRESS_SOURCE_DIR) / "content", diagnostics);
-    REQUIRE_FALSE(diagnostics.has_errors());
-    const model::SiteModel& model = content.model;
-    const compute::SiteIndex index = compute::build_index(model);
+    const auto& [model, index] = project_content();
     Theme theme;
     theme.templates["page"] =
         "{{#rows}}{{name}} {{url}} {{slug}} {{#kind}}{{name}} {{url}}{{/kind}} {{level}} {{city}} "
