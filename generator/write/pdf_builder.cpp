@@ -259,7 +259,21 @@ void check_pdf_tools() {
                                         "(or build with --no-pdf)", program, package));
         }
     }
-    const fs::path tmp = fs::temp_directory_path();
+    // The tools' output goes to log files in a folder of this run's own: a fixed name in /tmp
+    // was shared by concurrent builds (one truncated the other's kpsewhich.log) and could be a
+    // link planted by another user.
+    std::string pattern = (fs::temp_directory_path() / "parkpress-tools-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+        throw ToolError("cannot create a temporary folder to check the PDF tools in");
+    }
+    const fs::path tmp(pattern);
+    struct Cleanup {
+        fs::path dir;
+        ~Cleanup() {
+            std::error_code ec;
+            fs::remove_all(dir, ec);
+        }
+    } cleanup{tmp};
     const std::vector<std::pair<std::string, std::string>> tex_files{
         {"ctexart.cls", "texlive-lang-chinese"}, {"lastpage.sty", "texlive-latex-extra"}, {"pzdr.tfm", "texlive-fonts-recommended"}};
     for (const auto& [file, package] : tex_files) {

@@ -58,8 +58,13 @@ check_bulletins() { # SITE LABEL
 }
 
 # 1. The fixture and the real content.
-"$binary" build "$project/tests/sites/valid" --out "$tmp/fixture" --theme "$theme" >/dev/null 2>"$tmp/err.txt" \
+# With a temporary folder of its own: the build leaves nothing in it (its tools' logs once went
+# to a fixed TMPDIR/kpsewhich.log, which concurrent builds truncated under each other).
+mkdir "$tmp/tmpdir"
+TMPDIR=$tmp/tmpdir "$binary" build "$project/tests/sites/valid" --out "$tmp/fixture" --theme "$theme" >/dev/null 2>"$tmp/err.txt" \
     && ok "fixture builds with PDFs" || { fail "fixture build"; cat "$tmp/err.txt"; }
+left=$(ls -A "$tmp/tmpdir")
+[ -z "$left" ] && ok "nothing left in TMPDIR" || fail "left in TMPDIR: $left"
 check_bulletins "$tmp/fixture" fixture
 "$binary" build "$project/content" --out "$tmp/real" --theme "$theme" >/dev/null 2>"$tmp/err.txt" \
     && ok "real content builds with PDFs" || { fail "real content build"; tail -n 20 "$tmp/err.txt"; }
