@@ -371,6 +371,15 @@ class ParkSummaryView final : public TableView<ParkSummaryView> {
 public:
     ParkSummaryView(const PageContext& ctx, const model::Park& park, PageContext::SummaryOptions options)
         : m_ctx(ctx), m_park(park), m_options(options) {
+        // Its sub-parks in the tree, as far as 16 levels down.
+        const auto sub = ctx.index().children.find(park.slug);
+        if (options.tree != nullptr && sub != ctx.index().children.end() && options.depth < 16) {
+            for (const auto* child : sub->second) {
+                if (options.tree->contains(child->slug)) {
+                    m_children.push_back(child);
+                }
+            }
+        }
         if (!options.figures) {
             return;
         }
@@ -389,19 +398,11 @@ private:
     const model::Park& m_park;
     PageContext::SummaryOptions m_options;
     std::vector<const model::Fact*> m_key_facts;
+    std::vector<const model::Park*> m_children;
 
-    /// Its sub-parks in the tree.
-    [[nodiscard]] std::vector<const model::Park*> children() const {
-        std::vector<const model::Park*> out;
-        const auto it = m_ctx.index().children.find(m_park.slug);
-        if (it != m_ctx.index().children.end() && m_options.depth < 16) {
-            for (const auto* child : it->second) {
-                if (m_options.tree->contains(child->slug)) {
-                    out.push_back(child);
-                }
-            }
-        }
-        return out;
+    /// A member of the park's link, which a summary starts from.
+    [[nodiscard]] bool link_member(std::string_view name, Slot& out) const {
+        return ParkLinkView(m_ctx, m_park).member(name, out);
     }
 
     static std::span<const Member> members();
@@ -409,9 +410,9 @@ private:
 
 std::span<const ParkSummaryView::Member> ParkSummaryView::members() {
     static constexpr Member table[] = {
-        {"name", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_park.name); return true; }},
-        {"url", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_ctx.url(paths::park(v.m_park.slug))); return true; }},
-        {"slug", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_park.slug); return true; }},
+        {"name", [](const ParkSummaryView& v, Slot& out) { return v.link_member("name", out); }},
+        {"url", [](const ParkSummaryView& v, Slot& out) { return v.link_member("url", out); }},
+        {"slug", [](const ParkSummaryView& v, Slot& out) { return v.link_member("slug", out); }},
         {"kind", [](const ParkSummaryView& v, Slot& out) { out.object(std::make_unique<KindLinkView>(v.m_ctx, v.m_park.kind)); return true; }},
         {"level", [](const ParkSummaryView& v, Slot& out) { out.text(level_name(v.m_park.level)); return true; }},
         {"city", [](const ParkSummaryView& v, Slot& out) { out.text(v.m_park.city); return true; }},
@@ -427,7 +428,7 @@ std::span<const ParkSummaryView::Member> ParkSummaryView::members() {
         {"facts_count", [](const ParkSummaryView& v, Slot& out) { out.text(std::to_string(v.m_park.facts.size())); return true; }},
         {"targets_count", [](const ParkSummaryView& v, Slot& out) { out.text(std::to_string(v.m_park.targets.size())); return true; }},
         {"has_children", [](const ParkSummaryView& v, Slot& out) {
-             return v.m_options.tree != nullptr && (out.flag(!v.children().empty()), true);
+             return v.m_options.tree != nullptr && (out.flag(!v.m_children.empty()), true);
          }},
         {"children", [](const ParkSummaryView& v, Slot& out) {
              if (v.m_options.tree == nullptr) {
@@ -435,10 +436,9 @@ std::span<const ParkSummaryView::Member> ParkSummaryView::members() {
              }
              PageContext::SummaryOptions options = v.m_options;
              ++options.depth;
-             std::vector<const model::Park*> children = v.children();
-             const std::size_t count = children.size();
-             out.list(count, [&v, options, children = std::move(children)](std::size_t i) {
-                 return v.m_ctx.park_summary_view(*children[i], options);
+             // The view outlives its list: the list is entered and left within the view's row.
+             out.list(v.m_children.size(), [&v, options](std::size_t i) {
+                 return v.m_ctx.park_summary_view(*v.m_children[i], options);
              });
              return true;
          }},
