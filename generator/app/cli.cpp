@@ -51,10 +51,8 @@ std::string plural(std::size_t n, std::string_view word) {
 
 void print_diagnostics(const core::Diagnostics& diagnostics, const load::LoadedContent& content, std::ostream& err) {
     for (const auto& d : diagnostics.all()) {
-        const auto text = content.texts.find(d.where.file);
-        err << (text == content.texts.end() ? core::format_diagnostic(d)
-                                            : core::format_diagnostic_with_source(d, text->second))
-            << '\n';
+        const auto text = load::text_of(content, d.where.file);
+        err << (text ? core::format_diagnostic_with_source(d, *text) : core::format_diagnostic(d)) << '\n';
     }
 }
 
@@ -67,7 +65,7 @@ namespace {
 std::optional<std::pair<load::LoadedContent, bool>> load_checked(
     const std::string& content_dir, bool strict, std::ostream& out, std::ostream& err, core::Timings* timings = nullptr,
     const std::optional<std::pair<std::filesystem::path, std::string>>& cache = std::nullopt,
-    load::ParkCache* parks = nullptr) {
+    load::ParkCache* parks = nullptr, const std::unordered_map<std::string, std::string>* known = nullptr) {
     core::Diagnostics diagnostics;
     load::LoadedContent content;
     if (timings != nullptr) {
@@ -77,7 +75,7 @@ std::optional<std::pair<load::LoadedContent, bool>> load_checked(
         if (cache && parks != nullptr) {
             *parks = load::ParkCache::read(cache->first, cache->second);
         }
-        content = load::load_content(content_dir, diagnostics, parks);
+        content = load::load_content(content_dir, diagnostics, parks, known);
     } catch (const load::ContentFolderError& e) {
         err << "parkpress: " << e.what() << '\n';
         return std::nullopt;
@@ -166,8 +164,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     auto self = std::async(std::launch::async, [] { return load::file_digest("/proc/self/exe").value_or("unreadable"); });
     const auto theme_digest = load::tree_digest(options.theme_dir);
-    const auto content_digest =
-        theme_digest ? load::tree_digest(options.content_dir, static_cast<unsigned>(jobs)) : std::nullopt;
+    const auto content_tree =
+        theme_digest ? load::tree_digests(options.content_dir, static_cast<unsigned>(jobs)) : std::nullopt;
     const std::string option_text =
         fmt::format("parkpress {} {}\nstrict {}\npdf {}\nchanges {}\n", PARKPRESS_VERSION, self.get(), options.strict,
                     !options.no_pdf, options.changes);
@@ -176,8 +174,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     // even when no file's bytes change.
     const load::ContentHistory history = load::ContentHistory::read(options.content_dir);
     std::optional<std::string> inputs;
-    if (content_digest) {
-        inputs = load::combine_fingerprint(option_text + "history " + history.summary() + "\n", *content_digest,
+    if (content_tree) {
+        inputs = load::combine_fingerprint(option_text + "history " + history.summary() + "\n", content_tree->digest,
                                            *theme_digest);
     }
     auto previous = write::read_manifest(options.out_dir);
@@ -196,7 +194,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     const std::filesystem::path cache_file = write::cache_path(options.out_dir);
     load::ParkCache park_cache;
     auto loaded = load_checked(options.content_dir, options.strict, check_out, check_err, &timings,
-                               std::make_pair(cache_file, option_text), &park_cache);
+                               std::make_pair(cache_file, option_text), &park_cache,
+                               content_tree ? &content_tree->files : nullptr);
     progress.clear();
     out << check_out.str();
     err << check_err.str();

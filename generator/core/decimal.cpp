@@ -1,16 +1,28 @@
 #include "core/decimal.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <numeric>
 
 namespace parkpress::core {
 namespace {
 
 Int128 abs128(Int128 v) { return v < 0 ? -v : v; }
 
+/// Whether |v| fits in 64 bits, where division is many times cheaper than in 128.
+bool fits64(Int128 v) { return v >= 0 && v <= static_cast<Int128>(std::numeric_limits<std::uint64_t>::max()); }
+
 Int128 gcd128(Int128 a, Int128 b) {
     a = abs128(a);
     b = abs128(b);
+    if (fits64(a) && fits64(b)) {
+        const std::uint64_t g = std::gcd(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b));
+        return g == 0 ? 1 : static_cast<Int128>(g);
+    }
     while (b != 0) {
         const Int128 t = a % b;
         a = b;
@@ -32,8 +44,10 @@ bool pow10_checked(int exponent, Int128& out) {
 }
 
 std::string digits_of(Int128 v) {
-    if (v == 0) {
-        return "0";
+    if (fits64(v)) {
+        std::array<char, 24> buffer{};
+        const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), static_cast<std::uint64_t>(v)).ptr;
+        return std::string(buffer.data(), end);
     }
     std::string s;
     while (v > 0) {
@@ -51,8 +65,15 @@ std::optional<Int128> scaled_rounded(Int128 num, Int128 den, int digits) {
     if (!pow10_checked(digits, scale) || !mul_checked(abs128(num), scale, scaled)) {
         return std::nullopt;
     }
-    Int128 q = scaled / den;
-    const Int128 r = scaled % den;
+    Int128 q = 0;
+    Int128 r = 0;
+    if (fits64(scaled) && fits64(den)) {
+        q = static_cast<Int128>(static_cast<std::uint64_t>(scaled) / static_cast<std::uint64_t>(den));
+        r = static_cast<Int128>(static_cast<std::uint64_t>(scaled) % static_cast<std::uint64_t>(den));
+    } else {
+        q = scaled / den;
+        r = scaled % den;
+    }
     if (r >= den - r) { // r * 2 >= den, without overflowing when den is above half the range
         ++q;
     }
@@ -93,6 +114,13 @@ std::optional<Decimal> Decimal::fraction(Int128 num, Int128 den) {
     }
     const Int128 g = gcd128(num, den);
     Decimal d;
+    if (fits64(abs128(num)) && fits64(den)) {
+        const auto g64 = static_cast<std::uint64_t>(g);
+        const auto n = static_cast<Int128>(static_cast<std::uint64_t>(abs128(num)) / g64);
+        d.m_num = num < 0 ? -n : n;
+        d.m_den = static_cast<Int128>(static_cast<std::uint64_t>(den) / g64);
+        return d;
+    }
     d.m_num = num / g;
     d.m_den = den / g;
     return d;

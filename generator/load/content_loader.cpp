@@ -85,8 +85,12 @@ constexpr std::array<std::pair<std::string_view, model::Level>, 3> k_levels{{
 
 class Loader {
 public:
-    Loader(fs::path root, core::Diagnostics& diagnostics, const ParkCache* cache)
-        : m_root(std::move(root)), m_real_root(fs::canonical(m_root)), m_diagnostics(diagnostics), m_cache(cache) {}
+    Loader(fs::path root, core::Diagnostics& diagnostics, const ParkCache* cache,
+           const std::unordered_map<std::string, std::string>* known)
+        : m_root(std::move(root)), m_real_root(fs::canonical(m_root)), m_diagnostics(diagnostics), m_cache(cache),
+          m_known(known) {
+        m_out.root = m_root;
+    }
 
     LoadedContent run() {
         load_site();
@@ -101,9 +105,9 @@ public:
 
 private:
     Loader(fs::path root, fs::path real_root, core::Diagnostics& diagnostics, const ParkCache* cache,
-           std::string shared)
+           const std::unordered_map<std::string, std::string>* known, std::string shared)
         : m_root(std::move(root)), m_real_root(std::move(real_root)), m_diagnostics(diagnostics), m_cache(cache),
-          m_shared(std::move(shared)) {}
+          m_known(known), m_shared(std::move(shared)) {}
 
     std::string relative(const fs::path& p) const { return p.lexically_relative(m_root).generic_string(); }
 
@@ -171,7 +175,7 @@ private:
             return std::nullopt;
         }
         if (rel.starts_with("parks/")) {
-            m_out.digests[rel] = core::digest_of(text);
+            m_out.digests[rel] = core::digest_of(*bytes); // as the fingerprint's file_digest()
         }
         m_out.texts[rel] = text;
         return text;
@@ -516,7 +520,7 @@ private:
             std::vector<std::unique_ptr<Loader>> workers;
             for (std::size_t t = 0; t < threads; ++t) {
                 workers.push_back(
-                    std::unique_ptr<Loader>(new Loader(m_root, m_real_root, diagnostics[t], m_cache, m_shared)));
+                    std::unique_ptr<Loader>(new Loader(m_root, m_real_root, diagnostics[t], m_cache, m_known, m_shared)));
                 model::SiteModel& m = workers.back()->m_out.model;
                 m.site = m_out.model.site;
                 m.indicators = m_out.model.indicators;
@@ -572,9 +576,13 @@ private:
                                                              "provinces/{}.toml does not exist{}", province, province,
                                                              core::did_you_mean(province, province_slugs())));
         }
-        const auto text = read_text(path);
         fs::path md = path;
         md.replace_extension(".md");
+        if (auto cached = unread_cache_entry(rel, relative(md))) {
+            take_cached(std::move(*cached));
+            return;
+        }
+        const auto text = read_text(path);
         // The narrative is read even when the park file has errors, so that one run reports
         // the errors of both.
         const bool has_narrative = fs::exists(fs::symlink_status(md));
@@ -584,11 +592,7 @@ private:
             return;
         }
         if (auto cached = cache_entry(rel, has_narrative, narrative, md)) {
-            for (auto& d : cached->diagnostics) {
-                (d.severity == core::Severity::error ? m_diagnostics.error(d.where, std::move(d.message))
-                                                     : m_diagnostics.warning(d.where, std::move(d.message)));
-            }
-            m_out.model.parks.push_back(std::move(cached->park));
+            take_cached(std::move(*cached));
             return;
         }
         const auto table = parse_toml_text(*text, rel);
@@ -603,6 +607,39 @@ private:
             park.narrative = narrative_of(md, std::move(*narrative));
         }
         m_out.model.parks.push_back(std::move(park));
+    }
+
+    /// A park from the cache, with the warnings it gave when it was loaded.
+    void take_cached(ParkCache::Entry&& cached) {
+        for (auto& d : cached.diagnostics) {
+            (d.severity == core::Severity::error ? m_diagnostics.error(d.where, std::move(d.message))
+                                                 : m_diagnostics.warning(d.where, std::move(d.message)));
+        }
+        m_out.model.parks.push_back(std::move(cached.park));
+    }
+
+    /// The cache's entry of the park file `rel` (narrative `md_rel`) if the digests known
+    /// beforehand say its files are as they were then: they are not read at all. The
+    /// fingerprint that knew them found only regular files, so the checks of read_text()
+    /// hold, and the bytes were valid UTF-8 when the cache took them.
+    std::optional<ParkCache::Entry> unread_cache_entry(const std::string& rel, const std::string& md_rel) {
+        if (m_cache == nullptr || m_known == nullptr) {
+            return std::nullopt;
+        }
+        const auto toml = m_known->find(rel);
+        if (toml == m_known->end()) {
+            return std::nullopt;
+        }
+        const auto narrative = m_known->find(md_rel);
+        auto cached = m_cache->find(rel, toml->second, narrative == m_known->end() ? std::string_view() : narrative->second,
+                                    m_shared);
+        if (cached) {
+            m_out.digests[rel] = toml->second;
+            if (narrative != m_known->end()) {
+                m_out.digests[md_rel] = narrative->second;
+            }
+        }
+        return cached;
     }
 
     /// The cache's entry of the park file `rel` if its files are as they were then.
@@ -855,19 +892,40 @@ private:
     std::unordered_map<std::string, bool> m_folders_inside; ///< folder_inside_root() so far
     core::Diagnostics& m_diagnostics;
     const ParkCache* m_cache = nullptr;
+    const std::unordered_map<std::string, std::string>* m_known = nullptr;
     std::string m_shared; ///< LoadedContent::shared_digest, once the parks are being read
     LoadedContent m_out;
 };
 
 } // namespace
 
-LoadedContent load_content(const fs::path& root, core::Diagnostics& diagnostics, const ParkCache* cache) {
+std::optional<std::string> text_of(const LoadedContent& content, const std::string& file) {
+    if (const auto it = content.texts.find(file); it != content.texts.end()) {
+        return it->second;
+    }
+    // Only what the loader could have left unread: a regular file, not a link (nor a FIFO,
+    // which would block).
+    std::error_code ec;
+    const fs::path path = content.root / file;
+    if (content.root.empty() || !fs::is_regular_file(fs::symlink_status(path, ec))) {
+        return std::nullopt;
+    }
+    const auto bytes = core::read_file(path);
+    if (!bytes) {
+        return std::nullopt;
+    }
+    std::string text(core::strip_bom(*bytes));
+    return core::find_invalid_utf8(text) ? std::nullopt : std::optional(std::move(text));
+}
+
+LoadedContent load_content(const fs::path& root, core::Diagnostics& diagnostics, const ParkCache* cache,
+                           const std::unordered_map<std::string, std::string>* known) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
         throw ContentFolderError(fmt::format("content folder \"{}\" does not exist or is not a folder",
                                              root.generic_string()));
     }
-    return Loader(root, diagnostics, cache).run();
+    return Loader(root, diagnostics, cache, known).run();
 }
 
 } // namespace parkpress::load

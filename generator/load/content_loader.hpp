@@ -6,8 +6,10 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace parkpress::load {
@@ -15,14 +17,22 @@ namespace parkpress::load {
 /// The loaded content, with the text of every file read (for diagnostics that quote it).
 struct LoadedContent {
     model::SiteModel model;
-    std::map<std::string, std::string> texts;   ///< by content-relative path
-    std::map<std::string, std::string> digests; ///< of the park files' texts, by path
+    std::filesystem::path root;                 ///< the content folder
+    /// By content-relative path. The files of parks taken from a cache unread (see
+    /// load_content) are not here; text_of() reads them.
+    std::map<std::string, std::string> texts;
+    std::map<std::string, std::string> digests; ///< of the park files' bytes (file_digest), by path
     /// The digest of the files every park is read against: site, indicators, sources and
     /// provinces (see ParkCache).
     std::string shared_digest;
     /// What loading the parks reported (before validation), for ParkCache.
     std::vector<core::Diagnostic> park_diagnostics;
 };
+
+/// The text of the content file `file` (content-relative) for a diagnostic to quote: from
+/// `content.texts`, else read again; nullopt if it is not a regular file, cannot be read or is
+/// not UTF-8.
+std::optional<std::string> text_of(const LoadedContent& content, const std::string& file);
 
 /// Raised when the content folder itself cannot be used (missing, not a folder).
 class ContentFolderError : public std::runtime_error {
@@ -33,8 +43,10 @@ class ContentFolderError : public std::runtime_error {
 /// found is added to `diagnostics`; loading goes on past errors so that one run reports them
 /// all. Cross-file rules (unknown references, cycles, warnings) are in validate().
 /// With `cache`, a park whose files did not change since the cache was written is taken
-/// from it instead of being parsed again.
+/// from it instead of being parsed again. With `known` too, the digests of every file under
+/// `root` by relative path (TreeDigest::files), such a park's files are not even read.
 LoadedContent load_content(const std::filesystem::path& root, core::Diagnostics& diagnostics,
-                           const ParkCache* cache = nullptr);
+                           const ParkCache* cache = nullptr,
+                           const std::unordered_map<std::string, std::string>* known = nullptr);
 
 } // namespace parkpress::load

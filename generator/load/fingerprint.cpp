@@ -45,6 +45,11 @@ std::optional<std::string> file_digest(const fs::path& path) {
 }
 
 std::optional<std::string> tree_digest(const fs::path& root, unsigned jobs) {
+    auto tree = tree_digests(root, jobs);
+    return tree ? std::optional(std::move(tree->digest)) : std::nullopt;
+}
+
+std::optional<TreeDigest> tree_digests(const fs::path& root, unsigned jobs) {
     const auto files = list_files(root);
     if (!files) {
         return std::nullopt;
@@ -69,13 +74,17 @@ std::optional<std::string> tree_digest(const fs::path& root, unsigned jobs) {
     }
     core::Hasher hasher;
     hasher.add(static_cast<std::int64_t>(files->size()));
+    TreeDigest tree;
+    tree.files.reserve(files->size());
     for (std::size_t i = 0; i < files->size(); ++i) {
         if (!digests[i]) {
             return std::nullopt;
         }
         hasher.add((*files)[i]).add(*digests[i]);
+        tree.files.emplace((*files)[i], std::move(*digests[i]));
     }
-    return hasher.hex();
+    tree.digest = hasher.hex();
+    return tree;
 }
 
 std::string combine_fingerprint(std::string_view options, std::string_view content, std::string_view theme) {

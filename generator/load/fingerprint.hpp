@@ -4,12 +4,22 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace parkpress::load {
+
+/// A folder's digest and its files' own.
+struct TreeDigest {
+    std::string digest;                                 ///< what tree_digest() returns
+    std::unordered_map<std::string, std::string> files; ///< file_digest() by relative path
+};
 
 /// A digest of every file under `root` (paths relative to it, and bytes), reading `jobs`
 /// files at a time; nullopt as below.
 std::optional<std::string> tree_digest(const std::filesystem::path& root, unsigned jobs = 1);
+/// The same with each file's digest, by its path relative to `root` ('/' between folders):
+/// every file under `root` is there, and each is a regular file (not a link).
+std::optional<TreeDigest> tree_digests(const std::filesystem::path& root, unsigned jobs = 1);
 /// The digest of one file's bytes (core::digest_of), or nullopt if it cannot be read.
 std::optional<std::string> file_digest(const std::filesystem::path& path);
 

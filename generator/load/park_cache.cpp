@@ -420,13 +420,22 @@ bool in_file(const core::Diagnostic& d, const model::Park& park) {
 std::string ParkCache::serialize(std::string_view program, const LoadedContent& content, const ParkCache* old) {
     Writer w;
     // Most of it is the old cache's bytes: room for them at once, not by doubling.
-    w.bytes.reserve(old != nullptr ? old->m_bytes.size() + old->m_bytes.size() / 16 : content.model.parks.size() * 4096);
+    // With no old cache, as much as the first parks suggest, reserved once they are encoded.
+    const bool sized = old != nullptr && !old->m_bytes.empty();
+    w.bytes.reserve(sized ? old->m_bytes.size() + old->m_bytes.size() / 16 : 4096);
     w.bytes.append(k_magic);
     w.str(program);
     w.str(content.shared_digest);
     w.u64(content.model.parks.size());
     const bool same_shared = old != nullptr && old->m_shared == content.shared_digest;
+    const std::size_t first_park = w.bytes.size();
+    const std::size_t sample = sized ? 0 : std::min<std::size_t>(content.model.parks.size(), 64);
+    std::size_t done = 0;
     for (const auto& park : content.model.parks) {
+        if (++done == sample + 1 && sample > 0) {
+            const std::size_t made = w.bytes.size() - first_park;
+            w.bytes.reserve(w.bytes.size() + made / sample * (content.model.parks.size() - sample) * 5 / 4);
+        }
         const auto toml = content.digests.find(park.file);
         const auto narrative = park.narrative ? content.digests.find(park.narrative->file) : content.digests.end();
         if (toml == content.digests.end() || (park.narrative && narrative == content.digests.end())) {

@@ -186,7 +186,15 @@ public:
             out.bytes.reserve(out.bytes.size() + m_old.size() / count * (end - begin) + (end - begin) * 64);
         }
         out.parts.reserve(end - begin);
+        // With no previous file, as large as the first parks suggest, reserved once they are
+        // made: a download of tens of megabytes grown by doubling is faulted in twice over.
+        const std::size_t sample = m_old.size() == 0 ? begin + std::min<std::size_t>(end - begin, 64) : end;
+        const std::size_t head_size = out.bytes.size();
         for (std::size_t i = begin; i < end; ++i) {
+            if (i == sample && i > begin) {
+                const std::size_t made = out.bytes.size() - head_size;
+                out.bytes.reserve(out.bytes.size() + made / (i - begin) * (end - i) * 5 / 4);
+            }
             const model::Park& park = m_model.parks[i];
             if (i > 0) {
                 out.bytes += separator;
@@ -237,8 +245,11 @@ ExportFile facts_csv(const model::SiteModel& m, const ExportReuse* reuse) {
     const std::size_t half = m.parks.size() / 2;
     auto second = std::async(std::launch::async, [&] { return parts.run(half, m.parks.size(), "", rows); });
     ExportFile file;
-    PartsWriter::append(file, parts.run(0, half, "", rows, std::move(head)));
-    PartsWriter::append(file, second.get());
+    PartsWriter::Run first = parts.run(0, half, "", rows, std::move(head));
+    PartsWriter::Run rest = second.get();
+    first.bytes.reserve(first.bytes.size() + rest.bytes.size());
+    PartsWriter::append(file, std::move(first));
+    PartsWriter::append(file, std::move(rest));
     return file;
 }
 
@@ -263,66 +274,92 @@ std::string parks_csv(const model::SiteModel& m) {
     return out;
 }
 
-ordered_json quantity_json(const model::SiteModel& m, const std::string& indicator, const model::Quantity& q,
-                           model::Qualifier qualifier) {
+/// A JSON object built member by member, in order, from keys known to differ. ordered_json's
+/// own insertion looks for the key among those already there first, which is most of the
+/// cost of 250,000 small objects at national scale.
+class JsonObject {
+public:
+    explicit JsonObject(std::size_t members) : m_json(ordered_json::object()) { members_of().reserve(members); }
+    JsonObject& add(const char* key, ordered_json value) {
+        members_of().emplace_back(key, std::move(value));
+        return *this;
+    }
+    ordered_json take() { return std::move(m_json); }
+
+private:
+    ordered_json::object_t::Container& members_of() { return m_json.get_ref<ordered_json::object_t&>(); }
+    ordered_json m_json;
+};
+
+/// A figure's members shared by facts and targets, and `more` places for the rest.
+JsonObject quantity_json(const model::SiteModel& m, const std::string& indicator, const model::Quantity& q,
+                         model::Qualifier qualifier, std::size_t more) {
     const auto* ind = indicator_of(m, indicator);
-    const auto v = display(q, qualifier, ind != nullptr ? ind->unit : q.unit);
-    ordered_json j;
-    j["indicator"] = indicator;
-    j["value"] = v.plain;
-    j["unit"] = v.unit;
-    j["value_as_written"] = plain_number(q.value);
-    j["unit_as_written"] = q.unit;
-    j["qualifier"] = model::to_string(qualifier);
+    auto v = display(q, qualifier, ind != nullptr ? ind->unit : q.unit);
+    JsonObject j(6 + more);
+    j.add("indicator", indicator)
+        .add("value", std::move(v.plain))
+        .add("unit", std::move(v.unit))
+        .add("value_as_written", plain_number(q.value))
+        .add("unit_as_written", q.unit)
+        .add("qualifier", model::to_string(qualifier));
     return j;
 }
 
 /// A park's record in parks.json.
 ordered_json park_json(const model::SiteModel& m, const model::Park& p) {
-    ordered_json park;
-    park["slug"] = p.slug;
-    park["name"] = p.name;
-    park["name_en"] = p.name_en;
-    park["province"] = p.province;
-    park["city"] = p.city;
-    park["kind"] = p.kind;
-    park["level"] = model::to_string(p.level);
-    park["parent"] = p.parent;
-    park["founded"] = p.founded ? ordered_json(*p.founded) : ordered_json(nullptr);
-    park["industries"] = p.industries;
+    JsonObject park(15);
+    park.add("slug", p.slug)
+        .add("name", p.name)
+        .add("name_en", p.name_en)
+        .add("province", p.province)
+        .add("city", p.city)
+        .add("kind", p.kind)
+        .add("level", model::to_string(p.level))
+        .add("parent", p.parent)
+        .add("founded", p.founded ? ordered_json(*p.founded) : ordered_json(nullptr))
+        .add("industries", p.industries);
     if (p.area) {
-        park["area"] = {{"value", plain_number(p.area->quantity.value)}, {"unit", p.area->quantity.unit},
-                        {"source", p.area->source}};
+        park.add("area", JsonObject(3)
+                             .add("value", plain_number(p.area->quantity.value))
+                             .add("unit", p.area->quantity.unit)
+                             .add("source", p.area->source)
+                             .take());
     } else {
-        park["area"] = nullptr;
+        park.add("area", nullptr);
     }
     ordered_json facts = ordered_json::array();
+    facts.get_ref<ordered_json::array_t&>().reserve(p.facts.size());
     for (const auto& f : p.facts) {
-        ordered_json j = quantity_json(m, f.indicator, f.quantity, f.qualifier);
-        j["period"] = model::to_string(f.period);
-        j["basis"] = model::to_string(m.basis_of(f));
-        j["source"] = f.source;
-        j["note"] = f.note;
-        facts.push_back(std::move(j));
+        JsonObject j = quantity_json(m, f.indicator, f.quantity, f.qualifier, 4);
+        j.add("period", model::to_string(f.period))
+            .add("basis", model::to_string(m.basis_of(f)))
+            .add("source", f.source)
+            .add("note", f.note);
+        facts.push_back(j.take());
     }
-    park["facts"] = std::move(facts);
+    park.add("facts", std::move(facts));
     ordered_json targets = ordered_json::array();
+    targets.get_ref<ordered_json::array_t&>().reserve(p.targets.size());
     for (const auto& t : p.targets) {
-        ordered_json j = quantity_json(m, t.indicator, t.quantity, t.qualifier);
-        j["by"] = t.by;
-        j["source"] = t.source;
-        j["note"] = t.note;
-        targets.push_back(std::move(j));
+        JsonObject j = quantity_json(m, t.indicator, t.quantity, t.qualifier, 3);
+        j.add("by", t.by).add("source", t.source).add("note", t.note);
+        targets.push_back(j.take());
     }
-    park["targets"] = std::move(targets);
+    park.add("targets", std::move(targets));
     ordered_json ranks = ordered_json::array();
     for (const auto& r : p.ranks) {
-        ranks.push_back({{"system", r.system}, {"cohort", r.cohort}, {"rank", r.rank},
-                         {"of", r.of ? ordered_json(*r.of) : ordered_json(nullptr)}, {"period", r.period},
-                         {"source", r.source}});
+        ranks.push_back(JsonObject(6)
+                            .add("system", r.system)
+                            .add("cohort", r.cohort)
+                            .add("rank", r.rank)
+                            .add("of", r.of ? ordered_json(*r.of) : ordered_json(nullptr))
+                            .add("period", r.period)
+                            .add("source", r.source)
+                            .take());
     }
-    park["ranks"] = std::move(ranks);
-    return park;
+    park.add("ranks", std::move(ranks));
+    return park.take();
 }
 
 ExportFile parks_json(const model::SiteModel& m, const ExportReuse* reuse,

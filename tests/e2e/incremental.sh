@@ -173,5 +173,23 @@ truncate -s 1000 "$CACHE"
 edit "cut park cache" sed -i 's/^value = 530$/value = 540/' "$ISLAND"
 grep -q 'value = 540' "$ISLAND" && pass || fail "park cache: the edits did not apply"
 
+# 12. Warnings of parks taken from the cache, whose files a rebuild does not read again, are
+# reported as a build from scratch reports them: the same lines, the same quoted source.
+# This project's own content has warnings in several parks.
+rm -rf "$CONTENT" "$OUT" "$CACHE"
+cp -r "$PROJECT/content" "$CONTENT"
+build
+cp "$WORK/stderr" "$WORK/stderr-cold"
+grep -q 'warning: ' "$WORK/stderr-cold" && pass || fail "warnings: the content gave none"
+grep -q '^ *[0-9]* | ' "$WORK/stderr-cold" && pass || fail "warnings: no source line quoted"
+# Another park changes; the parks with warnings come from the cache.
+echo '# 改了' >>"$CONTENT/parks/henan/jiyuan-high-tech-zone.toml"
+build
+grep -q 'written, ' "$WORK/stdout" && pass || fail "warnings: not rebuilt: $(cat "$WORK/stdout")"
+diff "$WORK/stderr-cold" "$WORK/stderr" >"$WORK/diff" && pass || {
+    fail "warnings: a rebuild reports them otherwise:"
+    head -20 "$WORK/diff" >&2
+}
+
 echo "incremental: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

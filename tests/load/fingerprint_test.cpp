@@ -61,6 +61,14 @@ TEST_CASE("fingerprint: the same digest whatever the number of jobs; one file's 
     flush(site);
     CHECK(load::tree_digest(site.root(), 4) != one);
 
+    // With each file's own digest, by its path relative to the folder.
+    const auto tree = load::tree_digests(site.root(), 4);
+    REQUIRE(tree);
+    CHECK(tree->digest == load::tree_digest(site.root(), 1));
+    CHECK(tree->files.at("extra/file-150.txt") == core::digest_of("bytes 151\n"));
+    CHECK(tree->files.at("site.toml") == load::file_digest(site.root() / "site.toml"));
+    CHECK(tree->files.size() == 300 + testing::base_files().size());
+
     const fs::path file = site.root() / "extra" / "file-7.txt";
     CHECK(load::file_digest(file) == core::digest_of("bytes 7\n"));
     CHECK_FALSE(load::file_digest(site.root() / "no-such-file"));

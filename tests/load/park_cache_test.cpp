@@ -2,6 +2,8 @@
 
 #include "compute/site_index.hpp"
 #include "load/content_loader.hpp"
+#include "load/fingerprint.hpp"
+#include "core/hash.hpp"
 #include "load/theme_loader.hpp"
 #include "load/validate.hpp"
 #include "render/site.hpp"
@@ -87,6 +89,49 @@ TEST_CASE("park cache: a park is taken from the cache only when its files are th
         CHECK_FALSE(again.model.find_park("zmd-island")->name.ends_with("（缓存）"));
         CHECK_FALSE(again.model.find_park("zmd-zone")->name.ends_with("（缓存）"));
     }
+}
+
+TEST_CASE("park cache: with the files' digests known beforehand, cached parks are not read", "[load]") {
+    testing::SiteFixture site;
+    core::Diagnostics d;
+    auto loaded = site.load(d);
+    REQUIRE_FALSE(d.has_errors());
+    for (auto& p : loaded.model.parks) {
+        p.name += "（缓存）";
+    }
+    const auto cache = load::ParkCache::deserialize(load::ParkCache::serialize("p", loaded), "p");
+    // The digests of the files as the cache knows them (what the build's fingerprint read).
+    const auto known = load::tree_digests(site.root());
+    REQUIRE(known);
+    // Then a park file changes on disk: the loader trusts the digests it is given and does
+    // not read the file again; without them it reads and parses it.
+    const std::string zone = "parks/henan/zmd-zone.toml";
+    site.set(zone, testing::base_files().at(zone) + "\n# 改了\n");
+    core::Diagnostics scratch;
+    (void)site.load(scratch); // writes the files
+    core::Diagnostics d1;
+    const auto unread = load::load_content(site.root(), d1, &cache, &known->files);
+    CHECK(unread.model.find_park("zmd-zone")->name.ends_with("（缓存）"));
+    CHECK(unread.model.find_park("zmd-island")->name.ends_with("（缓存）"));
+    CHECK_FALSE(unread.texts.contains(zone));
+    CHECK(unread.digests.at(zone) == known->files.at(zone));
+    // What a diagnostic quotes is read when asked for.
+    CHECK(load::text_of(unread, zone) == testing::base_files().at(zone) + "\n# 改了\n");
+    CHECK(load::text_of(unread, "site.toml") == unread.texts.at("site.toml"));
+    CHECK_FALSE(load::text_of(unread, "parks/henan/missing.toml"));
+    CHECK_FALSE(load::text_of(unread, "parks/henan")); // a folder
+    core::Diagnostics d2;
+    const auto read = load::load_content(site.root(), d2, &cache);
+    CHECK_FALSE(read.model.find_park("zmd-zone")->name.ends_with("（缓存）"));
+    CHECK(read.model.find_park("zmd-island")->name.ends_with("（缓存）"));
+    CHECK(read.digests.at(zone) == core::digest_of(testing::base_files().at(zone) + "\n# 改了\n"));
+    // Digests that the cache does not have: the file is read.
+    auto other = known->files;
+    other[zone] = core::digest_of("something else");
+    core::Diagnostics d3;
+    const auto mismatch = load::load_content(site.root(), d3, &cache, &other);
+    CHECK_FALSE(mismatch.model.find_park("zmd-zone")->name.ends_with("（缓存）"));
+    CHECK(mismatch.texts.contains(zone));
 }
 
 TEST_CASE("park cache: a damaged, truncated or foreign cache is an empty one", "[load]") {
