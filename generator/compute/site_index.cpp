@@ -162,8 +162,7 @@ SiteIndex build_index(const model::SiteModel& site) {
         auto [it, added] = indicators_by_key.try_emplace(key);
         if (added) {
             it->second.count = &index.fact_counts_by_indicator[key];
-            const auto found = site.indicators.find(key);
-            it->second.indicator = found == site.indicators.end() ? nullptr : &found->second;
+            it->second.indicator = site.find_indicator(key);
             it->second.facts = &facts_by_indicator[key];
         }
         return it->second;
@@ -190,10 +189,9 @@ SiteIndex build_index(const model::SiteModel& site) {
         }
         for (const auto& target : park.targets) {
             cite(target.source).push_back({Citation::Kind::target, &park, nullptr, &target, nullptr});
-            const auto it = site.indicators.find(target.indicator);
-            if (it != site.indicators.end()) {
+            if (const model::Indicator* indicator = site.find_indicator(target.indicator)) {
                 index.indicators[target.indicator].targets.push_back(
-                    {&park, &target, in_unit(target.quantity, it->second.unit)});
+                    {&park, &target, in_unit(target.quantity, indicator->unit)});
             }
         }
         for (const auto& rank : park.ranks) {

@@ -97,9 +97,8 @@ private:
     }
 
     const model::Indicator* indicator(const std::string& key, const SourceLocation& where) {
-        const auto it = m_model.indicators.find(key);
-        if (it != m_model.indicators.end()) {
-            return &it->second;
+        if (const model::Indicator* found = m_model.find_indicator(key)) {
+            return found;
         }
         if (m_model.gaps.indicators || m_model.gaps.indicator_keys.contains(key)) {
             return nullptr;
@@ -109,9 +108,8 @@ private:
     }
 
     const model::Source* source(const std::string& key, const SourceLocation& where) {
-        const auto it = m_model.sources.find(key);
-        if (it != m_model.sources.end()) {
-            return &it->second;
+        if (const model::Source* found = m_model.find_source(key)) {
+            return found;
         }
         if (m_model.gaps.sources || m_model.gaps.source_keys.contains(key)) {
             return nullptr;

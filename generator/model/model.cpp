@@ -16,6 +16,8 @@ const Park* SiteModel::find_park(const std::string& slug) const {
 }
 
 void SiteModel::index_parks() {
+    m_indicator_index.build(indicators);
+    m_source_index.build(sources);
     m_park_index.clear();
     for (std::size_t i = 0; i < parks.size(); ++i) {
         m_park_index.emplace(parks[i].slug, i);
@@ -34,8 +36,8 @@ Basis SiteModel::basis_of(const Fact& fact) const {
     if (fact.basis) {
         return *fact.basis;
     }
-    const auto it = indicators.find(fact.indicator);
-    return it == indicators.end() ? Basis::annual : it->second.basis;
+    const Indicator* indicator = find_indicator(fact.indicator);
+    return indicator == nullptr ? Basis::annual : indicator->basis;
 }
 
 const Fact* SiteModel::latest_fact(const Park& park, const std::string& indicator) const {

@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace parkpress::model {
@@ -212,6 +213,45 @@ struct Gaps {
     std::set<std::string> park_slugs;
 };
 
+/// A hashed index of a map's elements by key, for the lookups of rendering (hundreds of
+/// thousands per build). A copy indexes nothing, as its map is another; a map moved keeps
+/// its elements where they were, and so does a moved index. While the map's size differs
+/// from the index's (an element added after indexing), the map's own search is used.
+template <typename T>
+class KeyIndex {
+public:
+    KeyIndex() = default;
+    KeyIndex(const KeyIndex& /*other*/) {}
+    KeyIndex& operator=(const KeyIndex& other) {
+        if (this != &other) {
+            m_index.clear();
+        }
+        return *this;
+    }
+    KeyIndex(KeyIndex&&) noexcept = default;
+    KeyIndex& operator=(KeyIndex&&) noexcept = default;
+    ~KeyIndex() = default;
+
+    void build(const std::map<std::string, T>& map) {
+        m_index.clear();
+        m_index.reserve(map.size());
+        for (const auto& [key, value] : map) {
+            m_index.emplace(key, &value);
+        }
+    }
+    [[nodiscard]] const T* find(const std::map<std::string, T>& map, std::string_view key) const {
+        if (!map.empty() && m_index.size() == map.size()) {
+            const auto it = m_index.find(key);
+            return it == m_index.end() ? nullptr : it->second;
+        }
+        const auto it = map.find(std::string(key));
+        return it == map.end() ? nullptr : &it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, const T*> m_index;
+};
+
 /// The whole content tree. Every collection is sorted by its key, so that everything
 /// derived from the model is deterministic.
 struct SiteModel {
@@ -225,9 +265,16 @@ struct SiteModel {
 
     /// By slug, through an index built by `index_parks()` (linear search until then).
     [[nodiscard]] const Park* find_park(const std::string& slug) const;
-    /// Builds the slug index; call after `parks` changes. With two parks of one slug, the
-    /// first (in province order) is found.
+    /// Builds the slug index, and the indicators' and sources' by key; call after `parks`,
+    /// `indicators` or `sources` change. With two parks of one slug, the first (in province
+    /// order) is found.
     void index_parks();
+    /// By key, through the index of `index_parks()` (the map's own search until then);
+    /// nullptr when there is none.
+    [[nodiscard]] const Indicator* find_indicator(std::string_view key) const {
+        return m_indicator_index.find(indicators, key);
+    }
+    [[nodiscard]] const Source* find_source(std::string_view key) const { return m_source_index.find(sources, key); }
     [[nodiscard]] const Kind* find_kind(const std::string& key) const;
     /// The basis a fact is counted on: its own, or its indicator's.
     [[nodiscard]] Basis basis_of(const Fact& fact) const;
@@ -241,6 +288,8 @@ struct SiteModel {
 
 private:
     std::unordered_map<std::string, std::size_t> m_park_index;
+    KeyIndex<Indicator> m_indicator_index;
+    KeyIndex<Source> m_source_index;
 };
 
 std::string to_string(Dimension d);

@@ -20,8 +20,7 @@ using compute::BulletinData;
 using compute::BulletinIndicator;
 
 const model::Indicator* indicator_of(const model::SiteModel& m, const std::string& key) {
-    const auto it = m.indicators.find(key);
-    return it == m.indicators.end() ? nullptr : &it->second;
+    return m.find_indicator(key);
 }
 
 std::string province_of(const model::SiteModel& m, const std::string& slug) {

@@ -26,8 +26,7 @@ std::string PageContext::url(const std::string& output_path) const { return rela
 namespace {
 
 const model::Indicator* find_indicator(const model::SiteModel& m, const std::string& key) {
-    const auto it = m.indicators.find(key);
-    return it == m.indicators.end() ? nullptr : &it->second;
+    return m.find_indicator(key);
 }
 
 // The objects of a page's data as views. Each is the only definition of its object: the
@@ -144,8 +143,7 @@ std::span<const IndicatorNameView::Member> IndicatorNameView::members() {
 class SourceLinkView final : public TableView<SourceLinkView> {
 public:
     SourceLinkView(const PageContext& ctx, const std::string& key) : m_ctx(ctx), m_key(key) {
-        const auto it = ctx.model().sources.find(key);
-        m_source = it == ctx.model().sources.end() ? nullptr : &it->second;
+        m_source = ctx.model().find_source(key);
     }
 private:
     friend class TableView<SourceLinkView>;
@@ -529,11 +527,10 @@ std::string PageContext::narrative_html(const model::Narrative& narrative, const
             return {"", "", ""};
         }
         auto cited = [&](std::string text, const std::string& key) -> ResolvedReference {
-            const auto src = m_model.sources.find(key);
-            std::string title = src == m_model.sources.end()
-                                    ? ""
-                                    : fmt::format("来源：{}（{}，{}）", src->second.title, src->second.publisher,
-                                                  date_text(src->second.date));
+            const model::Source* src = m_model.find_source(key);
+            std::string title = src == nullptr ? ""
+                                               : fmt::format("来源：{}（{}，{}）", src->title, src->publisher,
+                                                             date_text(src->date));
             return {std::move(text), url(paths::source(key)), std::move(title)};
         };
         if (ref.kind == model::Reference::Kind::fact) {

@@ -60,13 +60,12 @@ void append_record(std::string& out, std::initializer_list<std::string_view> fie
 }
 
 const model::Indicator* indicator_of(const model::SiteModel& m, const std::string& key) {
-    const auto it = m.indicators.find(key);
-    return it == m.indicators.end() ? nullptr : &it->second;
+    return m.find_indicator(key);
 }
 
 std::string source_title(const model::SiteModel& m, const std::string& key) {
-    const auto it = m.sources.find(key);
-    return it == m.sources.end() ? "" : it->second.title;
+    const model::Source* source = m.find_source(key);
+    return source == nullptr ? "" : source->title;
 }
 
 std::string province_name_of(const model::SiteModel& m, const std::string& slug) {
