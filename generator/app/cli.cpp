@@ -65,7 +65,7 @@ namespace {
 std::optional<std::pair<load::LoadedContent, bool>> load_checked(
     const std::string& content_dir, bool strict, std::ostream& out, std::ostream& err, core::Timings* timings = nullptr,
     const std::optional<std::pair<std::filesystem::path, std::string>>& cache = std::nullopt,
-    load::ParkCache* parks = nullptr, const std::unordered_map<std::string, std::string>* known = nullptr) {
+    load::ParkCache* parks = nullptr, load::TreeDigest* known = nullptr) {
     core::Diagnostics diagnostics;
     load::LoadedContent content;
     if (timings != nullptr) {
@@ -164,8 +164,13 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     auto self = std::async(std::launch::async, [] { return load::file_digest("/proc/self/exe").value_or("unreadable"); });
     const auto theme_digest = load::tree_digest(options.theme_dir);
-    const auto content_tree =
-        theme_digest ? load::tree_digests(options.content_dir, static_cast<unsigned>(jobs)) : std::nullopt;
+    // The content's bytes are kept for the loader when it is going to read most files: when
+    // there is no park cache from an earlier build.
+    const std::filesystem::path cache_file = write::cache_path(options.out_dir);
+    std::error_code no_cache;
+    const bool read_all = !std::filesystem::exists(cache_file, no_cache);
+    auto content_tree =
+        theme_digest ? load::tree_digests(options.content_dir, static_cast<unsigned>(jobs), read_all) : std::nullopt;
     const std::string option_text =
         fmt::format("parkpress {} {}\nstrict {}\npdf {}\nchanges {}\n", PARKPRESS_VERSION, self.get(), options.strict,
                     !options.no_pdf, options.changes);
@@ -191,11 +196,13 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     std::ostringstream check_out;
     std::ostringstream check_err;
     // Parks whose files did not change since the last build are taken from its cache.
-    const std::filesystem::path cache_file = write::cache_path(options.out_dir);
     load::ParkCache park_cache;
     auto loaded = load_checked(options.content_dir, options.strict, check_out, check_err, &timings,
                                std::make_pair(cache_file, option_text), &park_cache,
-                               content_tree ? &content_tree->files : nullptr);
+                               content_tree ? &*content_tree : nullptr);
+    if (content_tree) {
+        decltype(content_tree->bytes)().swap(content_tree->bytes); // what the loader did not take
+    }
     progress.clear();
     out << check_out.str();
     err << check_err.str();

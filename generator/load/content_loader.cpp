@@ -4,6 +4,7 @@
 #include "core/hash.hpp"
 #include "core/parallel.hpp"
 #include "core/text.hpp"
+#include "load/placeholders.hpp"
 #include "load/references.hpp"
 #include "load/toml_reader.hpp"
 #include "model/units.hpp"
@@ -85,8 +86,7 @@ constexpr std::array<std::pair<std::string_view, model::Level>, 3> k_levels{{
 
 class Loader {
 public:
-    Loader(fs::path root, core::Diagnostics& diagnostics, const ParkCache* cache,
-           const std::unordered_map<std::string, std::string>* known)
+    Loader(fs::path root, core::Diagnostics& diagnostics, const ParkCache* cache, TreeDigest* known)
         : m_root(std::move(root)), m_real_root(fs::canonical(m_root)), m_diagnostics(diagnostics), m_cache(cache),
           m_known(known) {
         m_out.root = m_root;
@@ -105,7 +105,7 @@ public:
 
 private:
     Loader(fs::path root, fs::path real_root, core::Diagnostics& diagnostics, const ParkCache* cache,
-           const std::unordered_map<std::string, std::string>* known, std::string shared)
+           TreeDigest* known, std::string shared)
         : m_root(std::move(root)), m_real_root(std::move(real_root)), m_diagnostics(diagnostics), m_cache(cache),
           m_known(known), m_shared(std::move(shared)) {}
 
@@ -131,9 +131,61 @@ private:
         return it->second;
     }
 
+    /// The bytes of `rel` that the fingerprint read, taken from it (each file is read once).
+    std::optional<std::string> known_bytes(const std::string& rel) {
+        if (m_known == nullptr) {
+            return std::nullopt;
+        }
+        // Several loaders take files from here at once, each its own: no element is added
+        // or removed, only moved out of.
+        const auto it = m_known->bytes.find(rel);
+        return it == m_known->bytes.end() ? std::nullopt : std::optional(std::move(it->second));
+    }
+
+    /// Whether anything is at `path` (a link, even dangling, is); a file the fingerprint read
+    /// is, without asking the file system.
+    bool exists(const fs::path& path) const {
+        return (m_known != nullptr && m_known->files.contains(relative(path))) || fs::exists(fs::symlink_status(path));
+    }
+
     /// Reads a file as UTF-8 text; reports and returns nullopt when it cannot.
     std::optional<std::string> read_text(const fs::path& path) {
         const std::string rel = relative(path);
+        // A file the fingerprint read is a regular file and not a link: what follows holds.
+        std::optional<std::string> bytes = known_bytes(rel);
+        const bool known = bytes.has_value();
+        if (!known) {
+            bytes = read_checked(path, rel);
+            if (!bytes) {
+                return std::nullopt;
+            }
+        }
+        const bool park_file = rel.starts_with("parks/");
+        if (park_file) {
+            // The digest of these very bytes (as the fingerprint's file_digest()): the park
+            // cache keeps what they give under it.
+            m_out.digests[rel] = known ? m_known->files.at(rel) : core::digest_of(*bytes);
+        }
+        std::string text = std::move(*bytes);
+        if (const std::size_t bom = text.size() - core::strip_bom(text).size(); bom > 0) {
+            text.erase(0, bom);
+        }
+        if (const auto bad = core::find_invalid_utf8(text)) {
+            m_diagnostics.error({rel, bad->line, bad->column}, "text is not valid UTF-8");
+            m_out.texts[rel] = std::move(text);
+            return std::nullopt;
+        }
+        // Parks' texts are not kept (a diagnostic reads what it quotes again, text_of()),
+        // except those with a placeholder, which check_placeholders() looks for here.
+        if (!park_file || text.find(k_placeholder) != std::string::npos) {
+            m_out.texts[rel] = text;
+        }
+        return text;
+    }
+
+    /// A file's bytes after checking what it is; reports and returns nullopt when it is not
+    /// a file inside the content folder or cannot be read.
+    std::optional<std::string> read_checked(const fs::path& path, const std::string& rel) {
         std::error_code ec;
         const auto link_status = fs::symlink_status(path, ec);
         if (ec && ec != std::errc::no_such_file_or_directory) {
@@ -163,22 +215,11 @@ private:
             m_diagnostics.error(file_start(rel), "not a regular file");
             return std::nullopt;
         }
-        const auto bytes = core::read_file(path);
+        auto bytes = core::read_file(path);
         if (!bytes) {
             m_diagnostics.error(file_start(rel), "file cannot be read");
-            return std::nullopt;
         }
-        std::string text(core::strip_bom(*bytes));
-        if (const auto bad = core::find_invalid_utf8(text)) {
-            m_diagnostics.error({rel, bad->line, bad->column}, "text is not valid UTF-8");
-            m_out.texts[rel] = text;
-            return std::nullopt;
-        }
-        if (rel.starts_with("parks/")) {
-            m_out.digests[rel] = core::digest_of(*bytes); // as the fingerprint's file_digest()
-        }
-        m_out.texts[rel] = text;
-        return text;
+        return bytes;
     }
 
     std::optional<toml::table> parse_toml(const fs::path& path) {
@@ -455,7 +496,7 @@ private:
     }
 
     std::optional<model::Narrative> load_narrative(const fs::path& path) {
-        if (!fs::exists(fs::symlink_status(path))) {
+        if (!exists(path)) {
             return std::nullopt;
         }
         const auto text = read_text(path);
@@ -559,7 +600,7 @@ private:
         if (path.extension() == ".md") {
             fs::path toml_path = path;
             toml_path.replace_extension(".toml");
-            if (!fs::exists(fs::symlink_status(toml_path))) {
+            if (!exists(toml_path)) {
                 m_diagnostics.error(file_start(rel), fmt::format("narrative without a park: {} does not exist",
                                                                  relative(toml_path)));
             }
@@ -585,7 +626,7 @@ private:
         const auto text = read_text(path);
         // The narrative is read even when the park file has errors, so that one run reports
         // the errors of both.
-        const bool has_narrative = fs::exists(fs::symlink_status(md));
+        const bool has_narrative = exists(md);
         auto narrative = has_narrative ? read_text(md) : std::nullopt;
         if (!text) {
             m_out.model.gaps.park_slugs.insert(path.stem().string());
@@ -626,16 +667,17 @@ private:
         if (m_cache == nullptr || m_known == nullptr) {
             return std::nullopt;
         }
-        const auto toml = m_known->find(rel);
-        if (toml == m_known->end()) {
+        const auto toml = m_known->files.find(rel);
+        if (toml == m_known->files.end()) {
             return std::nullopt;
         }
-        const auto narrative = m_known->find(md_rel);
-        auto cached = m_cache->find(rel, toml->second, narrative == m_known->end() ? std::string_view() : narrative->second,
+        const auto narrative = m_known->files.find(md_rel);
+        const bool has_narrative = narrative != m_known->files.end();
+        auto cached = m_cache->find(rel, toml->second, has_narrative ? std::string_view(narrative->second) : std::string_view(),
                                     m_shared);
         if (cached) {
             m_out.digests[rel] = toml->second;
-            if (narrative != m_known->end()) {
+            if (has_narrative) {
                 m_out.digests[md_rel] = narrative->second;
             }
         }
@@ -838,7 +880,7 @@ private:
             if (path.extension() == ".md") {
                 fs::path toml_path = path;
                 toml_path.replace_extension(".toml");
-                if (!fs::exists(fs::symlink_status(toml_path))) {
+                if (!exists(toml_path)) {
                     m_diagnostics.error(file_start(relative(path)), fmt::format("narrative without a bulletin: {} does not exist",
                                                                               relative(toml_path)));
                 }
@@ -892,7 +934,7 @@ private:
     std::unordered_map<std::string, bool> m_folders_inside; ///< folder_inside_root() so far
     core::Diagnostics& m_diagnostics;
     const ParkCache* m_cache = nullptr;
-    const std::unordered_map<std::string, std::string>* m_known = nullptr;
+    TreeDigest* m_known = nullptr;
     std::string m_shared; ///< LoadedContent::shared_digest, once the parks are being read
     LoadedContent m_out;
 };
@@ -919,7 +961,7 @@ std::optional<std::string> text_of(const LoadedContent& content, const std::stri
 }
 
 LoadedContent load_content(const fs::path& root, core::Diagnostics& diagnostics, const ParkCache* cache,
-                           const std::unordered_map<std::string, std::string>* known) {
+                           TreeDigest* known) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
         throw ContentFolderError(fmt::format("content folder \"{}\" does not exist or is not a folder",

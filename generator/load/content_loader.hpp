@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/diagnostics.hpp"
+#include "load/fingerprint.hpp"
 #include "load/park_cache.hpp"
 #include "model/model.hpp"
 
@@ -18,8 +19,8 @@ namespace parkpress::load {
 struct LoadedContent {
     model::SiteModel model;
     std::filesystem::path root;                 ///< the content folder
-    /// By content-relative path. The files of parks taken from a cache unread (see
-    /// load_content) are not here; text_of() reads them.
+    /// By content-relative path: every file read but the parks' (TOML and narratives), which
+    /// are here only when they hold a placeholder; text_of() reads them again.
     std::map<std::string, std::string> texts;
     std::map<std::string, std::string> digests; ///< of the park files' bytes (file_digest), by path
     /// The digest of the files every park is read against: site, indicators, sources and
@@ -43,10 +44,10 @@ class ContentFolderError : public std::runtime_error {
 /// found is added to `diagnostics`; loading goes on past errors so that one run reports them
 /// all. Cross-file rules (unknown references, cycles, warnings) are in validate().
 /// With `cache`, a park whose files did not change since the cache was written is taken
-/// from it instead of being parsed again. With `known` too, the digests of every file under
-/// `root` by relative path (TreeDigest::files), such a park's files are not even read.
+/// from it instead of being parsed again. `known`: the fingerprint of `root` as it was just
+/// read (tree_digests()): such a park's files are not even read, and a file whose bytes it
+/// kept is taken from it (moved out) instead of being read again.
 LoadedContent load_content(const std::filesystem::path& root, core::Diagnostics& diagnostics,
-                           const ParkCache* cache = nullptr,
-                           const std::unordered_map<std::string, std::string>* known = nullptr);
+                           const ParkCache* cache = nullptr, TreeDigest* known = nullptr);
 
 } // namespace parkpress::load

@@ -20,13 +20,19 @@ std::optional<std::vector<std::string>> list_files(const fs::path& root) {
     std::vector<std::string> files;
     for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-        const auto status = it->symlink_status(ec);
-        if (ec || fs::is_symlink(status)) {
+        // The entry's type as the folder listing gave it (no stat per file); not followed,
+        // as the entry is not a link.
+        const bool link = it->is_symlink(ec);
+        if (ec || link) {
             return std::nullopt;
         }
-        if (fs::is_regular_file(status)) {
+        const bool regular = it->is_regular_file(ec);
+        if (ec) {
+            return std::nullopt;
+        }
+        if (regular) {
             files.push_back(it->path().lexically_relative(root).generic_string());
-        } else if (!fs::is_directory(status)) {
+        } else if (const bool folder = it->is_directory(ec); ec || !folder) {
             return std::nullopt;
         }
     }
@@ -49,7 +55,7 @@ std::optional<std::string> tree_digest(const fs::path& root, unsigned jobs) {
     return tree ? std::optional(std::move(tree->digest)) : std::nullopt;
 }
 
-std::optional<TreeDigest> tree_digests(const fs::path& root, unsigned jobs) {
+std::optional<TreeDigest> tree_digests(const fs::path& root, unsigned jobs, bool keep_bytes) {
     const auto files = list_files(root);
     if (!files) {
         return std::nullopt;
@@ -57,10 +63,17 @@ std::optional<TreeDigest> tree_digests(const fs::path& root, unsigned jobs) {
     // Each file's digest on its own (on all cores: at national scale there are 20,000),
     // then the digest of the list of names and digests.
     std::vector<std::optional<std::string>> digests(files->size());
+    std::vector<std::string> bytes(keep_bytes ? files->size() : 0);
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < files->size(); i = next++) {
-            digests[i] = file_digest(root / (*files)[i]);
+            auto read = core::read_file(root / (*files)[i]);
+            if (read) {
+                digests[i] = core::digest_of(*read);
+                if (keep_bytes) {
+                    bytes[i] = std::move(*read);
+                }
+            }
         }
     };
     jobs = std::clamp<unsigned>(jobs, 1, static_cast<unsigned>(std::max<std::size_t>(files->size() / 64, 1)));
@@ -76,12 +89,16 @@ std::optional<TreeDigest> tree_digests(const fs::path& root, unsigned jobs) {
     hasher.add(static_cast<std::int64_t>(files->size()));
     TreeDigest tree;
     tree.files.reserve(files->size());
+    tree.bytes.reserve(bytes.size());
     for (std::size_t i = 0; i < files->size(); ++i) {
         if (!digests[i]) {
             return std::nullopt;
         }
         hasher.add((*files)[i]).add(*digests[i]);
         tree.files.emplace((*files)[i], std::move(*digests[i]));
+        if (keep_bytes) {
+            tree.bytes.emplace((*files)[i], std::move(bytes[i]));
+        }
     }
     tree.digest = hasher.hex();
     return tree;

@@ -19,7 +19,7 @@ std::map<std::string, std::string> keys_of(testing::SiteFixture& site, const std
     load::validate(content.model, d);
     REQUIRE_FALSE(d.has_errors());
     const auto index = compute::build_index(content.model);
-    const compute::PageKeys keys(content.model, index, content.texts, base);
+    const compute::PageKeys keys(content.model, index, content.texts, base, &content.digests);
     std::map<std::string, std::string> out{{"site", keys.site()}, {"layout", keys.layout()}};
     for (const auto& p : content.model.parks) {
         out["park " + p.slug] = keys.park(p);

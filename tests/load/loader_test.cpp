@@ -1,4 +1,6 @@
 #include "load/content_loader.hpp"
+#include "load/placeholders.hpp"
+#include "load/fingerprint.hpp"
 #include "support/fixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -176,4 +178,44 @@ TEST_CASE("loader: a byte order mark does not shift columns", "[load]") {
     SiteFixture site;
     site.set("provinces/henan.toml", "\xEF\xBB\xBFname = \"\xe9\"\nshort = \"河南\"\nname_en = \"Henan\"\ncode = 410000\n");
     CHECK_THAT(site.check(), Catch::Contains("provinces/henan.toml:1:9: error: text is not valid UTF-8"));
+}
+
+TEST_CASE("loader: files are taken from the fingerprint's bytes; parks' texts are not kept", "[load]") {
+    testing::SiteFixture site;
+    core::Diagnostics d;
+    const auto loaded = site.load(d);
+    REQUIRE_FALSE(d.has_errors());
+    // What diagnostics quote: every file but the parks'.
+    CHECK(loaded.texts.contains("site.toml"));
+    CHECK(loaded.texts.contains("indicators.toml"));
+    for (const auto& p : loaded.model.parks) {
+        CHECK_FALSE(loaded.texts.contains(p.file));
+        CHECK(loaded.digests.contains(p.file));
+        CHECK(load::text_of(loaded, p.file) == testing::base_files().at(p.file));
+    }
+    // The bytes the fingerprint kept are the ones loaded, not read again.
+    auto known = load::tree_digests(site.root(), 2, true);
+    REQUIRE(known);
+    REQUIRE(known->bytes.contains("site.toml"));
+    const std::string title = "title = \"";
+    auto& bytes = known->bytes.at("site.toml");
+    REQUIRE(bytes.find(title) != std::string::npos);
+    bytes.insert(bytes.find(title) + title.size(), "指纹中的");
+    core::Diagnostics d2;
+    const auto again = load::load_content(site.root(), d2, nullptr, &*known);
+    CHECK(again.model.site.title == "指纹中的" + loaded.model.site.title);
+    CHECK(again.digests == loaded.digests);
+    CHECK(again.model.parks.size() == loaded.model.parks.size());
+    CHECK(known->bytes.at("site.toml").empty()); // taken, not copied
+
+    SECTION("a park with a placeholder keeps its text, for check_placeholders()") {
+        const std::string file = loaded.model.parks.front().file;
+        site.set(file, testing::base_files().at(file) + "# 【待填写：来源】\n");
+        core::Diagnostics d3;
+        const auto placeholder = site.load(d3);
+        CHECK(placeholder.texts.contains(file));
+        core::Diagnostics d4;
+        load::check_placeholders(placeholder.texts, d4);
+        CHECK(d4.error_count() == 1);
+    }
 }
