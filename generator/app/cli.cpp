@@ -37,6 +37,7 @@
 #include <fmt/core.h>
 
 #include <optional>
+#include <chrono>
 #include <ostream>
 #include <set>
 
@@ -162,17 +163,58 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     // program's own bytes do: a parkpress built from another commit may render differently
     // under the same version number.
     const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    auto self = std::async(std::launch::async, [] { return load::file_digest("/proc/self/exe").value_or("unreadable"); });
-    const auto theme_digest = load::tree_digest(options.theme_dir);
     // The content's bytes are kept for the loader when it is going to read most files: when
     // there is no park cache from an earlier build.
     const std::filesystem::path cache_file = write::cache_path(options.out_dir);
     std::error_code no_cache;
     const bool read_all = !std::filesystem::exists(cache_file, no_cache);
-    auto content_tree =
-        theme_digest ? load::tree_digests(options.content_dir, static_cast<unsigned>(jobs), read_all) : std::nullopt;
+    // Otherwise a file whose metadata did not change since the last build is not read again:
+    // the content's, and parkpress's own (/proc/self/exe is the running program's file, even
+    // after another was installed at its path).
+    const std::filesystem::path stats_file = write::file_stats_path(options.out_dir);
+    const load::FileStats known = read_all ? load::FileStats() : load::FileStats::read(stats_file);
+    load::FileStats learnt;
+    static constexpr char k_self[] = "/proc/self/exe";
+    struct Self {
+        std::string digest = "unreadable";
+        std::optional<core::FileInfo> info; ///< when it was read or known
+        std::int64_t seen_ns = 0;           ///< when it was looked at
+    };
+    auto self = std::async(std::launch::async, [&known] {
+        Self me;
+        me.seen_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+        me.info = core::regular_file_info(k_self, true);
+        if (const std::string* digest = me.info ? known.digest(k_self, *me.info) : nullptr) {
+            me.digest = *digest;
+            return me;
+        }
+        const auto bytes = core::read_file(k_self, &me.info.emplace());
+        me.digest = bytes ? core::digest_of(*bytes) : "unreadable";
+        if (!bytes) {
+            me.info.reset();
+        }
+        return me;
+    });
+    const auto theme_digest = load::tree_digest(options.theme_dir);
+    auto content_tree = theme_digest ? load::tree_digests(options.content_dir, static_cast<unsigned>(jobs), read_all,
+                                                          &known, &learnt)
+                                     : std::nullopt;
+    const Self me = self.get();
+    if (me.info) {
+        learnt.learn(k_self, *me.info, me.digest, me.seen_ns);
+    }
+    if (content_tree && !(learnt == known)) {
+        try {
+            learnt.write(stats_file);
+        } catch (const std::exception&) {
+            std::error_code ignored;
+            std::filesystem::remove(stats_file, ignored); // the next build reads every file
+        }
+    }
     const std::string option_text =
-        fmt::format("parkpress {} {}\nstrict {}\npdf {}\nchanges {}\n", PARKPRESS_VERSION, self.get(), options.strict,
+        fmt::format("parkpress {} {}\nstrict {}\npdf {}\nchanges {}\n", PARKPRESS_VERSION, me.digest, options.strict,
                     !options.no_pdf, options.changes);
     // The content's git history gives each page the date its content last changed, the
     // changes page and the bulletins' 本期数据变化: a new commit changes what the site says

@@ -6,14 +6,36 @@
 
 namespace parkpress::core {
 
-std::optional<std::string> read_file(const std::filesystem::path& path) {
+namespace {
+
+FileInfo info_of(const struct stat& st) {
+    auto ns = [](const struct timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
+    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+            static_cast<std::uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim)};
+}
+
+} // namespace
+
+std::optional<FileInfo> regular_file_info(const std::filesystem::path& path, bool follow_links) {
+    struct stat st {};
+    if ((follow_links ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st)) != 0 || !S_ISREG(st.st_mode)) {
+        return std::nullopt;
+    }
+    return info_of(st);
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path, FileInfo* info) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         return std::nullopt;
     }
     // Read into the string itself, sized as the file says, and grown if it was growing.
     struct stat st {};
-    std::size_t capacity = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 65536;
+    const bool stated = ::fstat(fd, &st) == 0;
+    if (info != nullptr) {
+        *info = stated ? info_of(st) : FileInfo{};
+    }
+    std::size_t capacity = stated && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 65536;
     std::string bytes(capacity, '\0');
     std::size_t size = 0;
     ssize_t n = 0;

@@ -1,5 +1,6 @@
 #include "load/park_cache.hpp"
 
+#include "core/binary.hpp"
 #include "core/files.hpp"
 #include "core/hash.hpp"
 #include "load/content_loader.hpp"
@@ -8,7 +9,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
 #include <type_traits>
 
@@ -18,35 +18,14 @@ namespace {
 namespace fs = std::filesystem;
 using core::SourceLocation;
 
-__extension__ using UInt128 = unsigned __int128;
 
 constexpr std::string_view k_magic = "parkpress park cache 1\n";
 
 /// Writes the fields of the model in a fixed order: numbers as 8 or 16 little-endian bytes,
 /// strings as their length and bytes. Every field of a park goes through here, and `Reader`
 /// reads them back in the same order: a field added to model::Park must be added to both.
-class Writer {
+class Writer : public core::BinaryWriter {
 public:
-    std::string bytes;
-
-    /// Numbers as LEB128 varints: most are small (lengths, lines, columns).
-    void u128(UInt128 v) {
-        while (v >= 0x80) {
-            bytes += static_cast<char>((v & 0x7FU) | 0x80U);
-            v >>= 7;
-        }
-        bytes += static_cast<char>(v);
-    }
-    void u64(std::uint64_t v) { u128(v); }
-    /// Signed numbers zigzag-encoded, so that small negative ones stay short.
-    void i128(core::Int128 v) {
-        u128((static_cast<UInt128>(v) << 1) ^ static_cast<UInt128>(v < 0 ? -1 : 0));
-    }
-    void i64(std::int64_t v) { i128(v); }
-    void str(std::string_view s) {
-        u64(s.size());
-        bytes.append(s);
-    }
     /// A location's file is nearly always the park's own file or its narrative: 0 and 1
     /// stand for them, 2 for no file, and 3 is followed by the name.
     void where(const SourceLocation& w) {
@@ -192,52 +171,10 @@ private:
 };
 
 /// Reads what Writer wrote; throws std::out_of_range past the end or on a bad count.
-class Reader {
+class Reader : public core::BinaryReader {
 public:
-    explicit Reader(std::string_view bytes) : m_bytes(bytes) {}
+    using core::BinaryReader::BinaryReader;
 
-    [[nodiscard]] bool at_end() const { return m_pos == m_bytes.size(); }
-    [[nodiscard]] std::size_t position() const { return m_pos; }
-    void skip(std::size_t n) {
-        need(n);
-        m_pos += n;
-    }
-
-    UInt128 u128() {
-        UInt128 v = 0;
-        for (int shift = 0;; shift += 7) {
-            need(1);
-            const auto b = static_cast<unsigned char>(m_bytes[m_pos++]);
-            if (shift > 126) {
-                throw std::out_of_range("a number too long");
-            }
-            v |= static_cast<UInt128>(b & 0x7FU) << shift;
-            if ((b & 0x80U) == 0) {
-                return v;
-            }
-        }
-    }
-    std::uint64_t u64() { return static_cast<std::uint64_t>(u128()); }
-    core::Int128 i128() {
-        const UInt128 u = u128();
-        return static_cast<core::Int128>((u >> 1) ^ (UInt128(0) - (u & 1U)));
-    }
-    std::int64_t i64() { return static_cast<std::int64_t>(i128()); }
-    int i32() { return static_cast<int>(i64()); }
-    /// A count of items that each take at least `item_size` bytes: bounded by what is left.
-    std::size_t count(std::size_t item_size) {
-        const std::uint64_t n = u64();
-        if (n > (m_bytes.size() - m_pos) / std::max<std::size_t>(item_size, 1)) {
-            throw std::out_of_range("count past the end");
-        }
-        return static_cast<std::size_t>(n);
-    }
-    std::string str() {
-        const std::size_t n = count(1);
-        std::string s(m_bytes.substr(m_pos, n));
-        m_pos += n;
-        return s;
-    }
     SourceLocation where() {
         SourceLocation w;
         switch (u64()) {
@@ -398,14 +335,6 @@ public:
     }
 
 private:
-    void need(std::size_t n) const {
-        if (n > m_bytes.size() - m_pos) {
-            throw std::out_of_range("past the end");
-        }
-    }
-
-    std::string_view m_bytes;
-    std::size_t m_pos = 0;
     core::FileName m_park_file;
     core::FileName m_narrative_file;
 };
@@ -467,22 +396,17 @@ std::string ParkCache::serialize(std::string_view program, const LoadedContent& 
         }
         w.str(body.bytes);
     }
-    // The digest of everything before it, so that a damaged file is never trusted.
-    w.bytes.append(core::digest_of(w.bytes));
+    core::seal(w.bytes);
     return std::move(w.bytes);
 }
 
 ParkCache ParkCache::deserialize(std::string bytes, std::string_view program) {
-    const std::size_t digest_size = core::digest_of("").size();
-    if (bytes.size() < k_magic.size() + digest_size || !std::string_view(bytes).starts_with(k_magic)) {
-        return {};
-    }
-    const std::string_view body = std::string_view(bytes).substr(0, bytes.size() - digest_size);
-    if (core::digest_of(body) != std::string_view(bytes).substr(body.size())) {
+    const auto body = core::unseal(bytes, k_magic);
+    if (!body) {
         return {};
     }
     try {
-        Reader r(body);
+        Reader r(*body);
         r.skip(k_magic.size());
         if (r.str() != program) {
             return {};
@@ -522,22 +446,7 @@ ParkCache ParkCache::read(const fs::path& file, std::string_view program) {
 
 void ParkCache::write(const fs::path& file, std::string_view program, const LoadedContent& content,
                       const ParkCache* old) {
-    const std::string bytes = serialize(program, content, old);
-    fs::path temporary = file;
-    temporary += ".new";
-    {
-        std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-        stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!stream.flush()) {
-            throw std::runtime_error(fmt::format("cannot write {}", temporary.generic_string()));
-        }
-    }
-    std::error_code ec;
-    fs::rename(temporary, file, ec);
-    if (ec) {
-        fs::remove(temporary, ec);
-        throw std::runtime_error(fmt::format("cannot write {}", file.generic_string()));
-    }
+    core::write_file_atomically(file, serialize(program, content, old));
 }
 
 std::optional<ParkCache::Entry> ParkCache::find(const std::string& file, std::string_view toml_digest,

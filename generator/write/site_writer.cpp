@@ -248,6 +248,11 @@ fs::path cache_path(const fs::path& out) {
     return target.parent_path() / fmt::format(".{}.parkpress-cache", target.filename().string());
 }
 
+fs::path file_stats_path(const fs::path& out) {
+    const fs::path target = output_folder(out);
+    return target.parent_path() / fmt::format(".{}.parkpress-files", target.filename().string());
+}
+
 namespace {
 /// Removes whatever is at `path` (a folder and everything in it, a file or a link), without
 /// following links.

@@ -58,6 +58,9 @@ std::filesystem::path lock_path(const std::filesystem::path& out);
 /// Where builds into `out` keep what speeds up the next one (load::ParkCache): beside it,
 /// `.NAME.parkpress-cache`.
 std::filesystem::path cache_path(const std::filesystem::path& out);
+/// Where builds into `out` keep the content files' metadata and digests (load::FileStats):
+/// beside it, `.NAME.parkpress-files`.
+std::filesystem::path file_stats_path(const std::filesystem::path& out);
 
 /// Throws WriteError unless `out` may be replaced by a build: a folder that does not exist, an
 /// empty folder, an earlier parkpress output (it has the marker) or a folder named `site`.
