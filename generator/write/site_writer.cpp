@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <limits>
 #include <dirent.h>
 #include <set>
 #include <sys/file.h>
@@ -127,26 +128,134 @@ std::string Manifest::to_json() const {
     return j.dump(0) + "\n";
 }
 
-std::optional<Manifest> Manifest::from_json(const std::string& text) {
-    try {
-        const auto j = nlohmann::json::parse(text);
-        if (!j.is_object() || j.value("version", 0) != k_manifest_version) {
-            return std::nullopt;
-        }
-        Manifest m;
-        m.inputs = j.at("inputs").get<std::string>();
-        m.report_out = j.at("report_out").get<std::string>();
-        m.report_err = j.at("report_err").get<std::string>();
-        m.pages = j.at("pages").get<std::size_t>();
-        for (const auto& [path, f] : j.at("files").items()) {
-            m.files[path] = {f.at(0).get<std::string>(), f.at(1).get<std::string>(), f.at(2).get<std::uint64_t>(),
-                             f.at(3).get<std::int64_t>(), f.at(4).get<std::uint64_t>(),
-                             f.size() > 5 ? f.at(5).get<std::string>() : std::string()};
-        }
-        return m;
-    } catch (const nlohmann::json::exception&) {
-        return std::nullopt; // an older marker, or one edited by hand: build everything
+namespace {
+
+/// Reads a manifest as nlohmann's parser meets it (SAX), without building the document: a
+/// rebuild reads two, each with a record for every file of the site (10,500 at national
+/// scale). Anything not shaped as to_json() writes it stops the parse.
+class ManifestReader final : public nlohmann::json_sax<nlohmann::json> {
+public:
+    Manifest manifest;
+
+    /// Whether every member was there, and the version is this one.
+    [[nodiscard]] bool complete() const { return m_version == k_manifest_version && m_members == 0b11111; }
+
+    bool null() override { return false; }
+    bool boolean(bool /*value*/) override { return false; }
+    bool number_integer(number_integer_t value) override { return number(value, value >= 0); }
+    bool number_unsigned(number_unsigned_t value) override {
+        return value <= static_cast<number_unsigned_t>(std::numeric_limits<std::int64_t>::max()) &&
+               number(static_cast<std::int64_t>(value), true);
     }
+    bool number_float(number_float_t /*value*/, const string_t& /*text*/) override { return false; }
+    bool binary(binary_t& /*value*/) override { return false; }
+    bool string(string_t& value) override {
+        if (m_depth == 1) {
+            if (m_key == "parkpress") {
+                return true;
+            }
+            std::string* field = m_key == "inputs" ? &manifest.inputs
+                                 : m_key == "report_out" ? &manifest.report_out
+                                 : m_key == "report_err" ? &manifest.report_err
+                                                          : nullptr;
+            if (field == nullptr) {
+                return false;
+            }
+            *field = std::move(value);
+            m_members |= m_key == "inputs" ? 1U : m_key == "report_out" ? 2U : 4U;
+            return true;
+        }
+        if (m_depth != 3 || (m_field != 0 && m_field != 1 && m_field != 5)) {
+            return false;
+        }
+        (m_field == 0 ? m_file.key : m_field == 1 ? m_file.hash : m_file.parts) = std::move(value);
+        ++m_field;
+        return true;
+    }
+    bool start_object(std::size_t /*elements*/) override {
+        if (m_depth == 0 || (m_depth == 1 && m_key == "files")) {
+            m_members |= m_depth == 1 ? 16U : 0U;
+            ++m_depth;
+            return true;
+        }
+        return false;
+    }
+    bool key(string_t& value) override {
+        (m_depth == 1 ? m_key : m_path) = std::move(value);
+        return m_depth == 1 || m_depth == 2;
+    }
+    bool end_object() override {
+        --m_depth;
+        return true;
+    }
+    bool start_array(std::size_t /*elements*/) override {
+        if (m_depth != 2) {
+            return false;
+        }
+        ++m_depth;
+        m_field = 0;
+        m_file = Manifest::File();
+        return true;
+    }
+    bool end_array() override {
+        --m_depth;
+        if (m_field < 5) {
+            return false;
+        }
+        manifest.files.emplace_hint(manifest.files.end(), std::move(m_path), std::move(m_file));
+        return true;
+    }
+    bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
+                     const nlohmann::detail::exception& /*error*/) override {
+        return false;
+    }
+
+private:
+    bool number(std::int64_t value, bool non_negative) {
+        if (m_depth == 1) {
+            if (m_key == "version") {
+                m_version = value;
+                return true;
+            }
+            if (m_key == "pages" && non_negative) {
+                manifest.pages = static_cast<std::size_t>(value);
+                m_members |= 8U;
+                return true;
+            }
+            return false;
+        }
+        if (m_depth != 3 || m_field < 2 || m_field > 4 || (m_field != 3 && !non_negative)) {
+            return false;
+        }
+        if (m_field == 2) {
+            m_file.size = static_cast<std::uint64_t>(value);
+        } else if (m_field == 3) {
+            m_file.mtime_ns = value;
+        } else {
+            m_file.inode = static_cast<std::uint64_t>(value);
+        }
+        ++m_field;
+        return true;
+    }
+
+    int m_depth = 0;
+    std::string m_key;  ///< the member of the manifest being read
+    std::string m_path; ///< the file being read
+    int m_field = 0;    ///< which of its record's fields comes next
+    Manifest::File m_file;
+    std::int64_t m_version = 0;
+    unsigned m_members = 0; ///< inputs, report_out, report_err, pages, files
+};
+
+} // namespace
+
+std::optional<Manifest> Manifest::from_json(const std::string& text) {
+    ManifestReader reader;
+    // An older marker, or one edited by hand, does not parse as this one: build everything.
+    if (!nlohmann::json::sax_parse(text, &reader) || !reader.complete()) {
+        return std::nullopt;
+    }
+    return std::move(reader.manifest);
 }
 
 std::optional<Manifest> read_manifest(const fs::path& out) {

@@ -68,8 +68,38 @@ TEST_CASE("manifest: JSON round trip; anything else is no manifest", "[writer]")
     CHECK(back->files.at("parks/x/index.html").inode == 4242);
     CHECK(back->files.at("parks/x/index.html").parts.empty());
     CHECK(back->files.at("data/parks.json").parts == "p1 0 10\np2 11 29\n");
+    CHECK(back->report_out == m.report_out);
+    CHECK(back->files.size() == 2);
+    CHECK(back->files.at("data/parks.json").key == "k2");
+    CHECK(back->files.at("data/parks.json").hash == "h2");
+    CHECK(back->files.at("data/parks.json").size == 40);
+    CHECK(back->to_json() == m.to_json());
     CHECK_FALSE(write::Manifest::from_json("This folder was written by parkpress"));
     CHECK_FALSE(write::Manifest::from_json("{\"version\": 99}"));
+    CHECK_FALSE(write::Manifest::from_json(""));
+    // Each member is needed, with its type; a file's record has five or six fields.
+    const std::string json = m.to_json();
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"\"inputs\": \"abc\"", "\"inputs\": 1"},
+             {"\"inputs\": \"abc\"", "\"input\": \"abc\""},
+             {"\"pages\": 3", "\"pages\": -3"},
+             {"\"pages\": 3", "\"pages\": 3.5"},
+             {"\"version\": 2", "\"version\": 1"},
+             {",\n4242\n]", "\n]"},
+             {",\n4242\n]", ",4242,\"\",\"more\"]"},
+             {",\n4242\n]", ",-4242]"},
+             {"\"k\",", "null,"},
+             {"\"files\": {", "\"files\": [{"}}) {
+        const auto at = json.find(from);
+        REQUIRE(at != std::string::npos);
+        std::string broken = json;
+        broken.replace(at, from.size(), to);
+        CHECK_FALSE(write::Manifest::from_json(broken));
+    }
+    // The files member may be missing only in a manifest that is not one.
+    const auto files = json.find(",\n\"files\"");
+    REQUIRE(files != std::string::npos);
+    CHECK_FALSE(write::Manifest::from_json(json.substr(0, files) + "}"));
 }
 
 TEST_CASE("writer: files with the same key or the same bytes are kept, others written", "[writer]") {
