@@ -30,6 +30,17 @@ render::OutputFiles site_of(const load::LoadedContent& content) {
     return render::render_site(content.model, compute::build_index(content.model), theme, false, 1);
 }
 
+/// The fixture's parks as loaded, each name marked "（缓存）" so that a park taken from a cache
+/// of them can be told from one loaded from its files.
+load::LoadedContent marked_parks(testing::SiteFixture& site, core::Diagnostics& d) {
+    auto loaded = site.load(d);
+    REQUIRE_FALSE(d.has_errors());
+    for (auto& p : loaded.model.parks) {
+        p.name += "（缓存）";
+    }
+    return loaded;
+}
+
 } // namespace
 
 TEST_CASE("park cache: parks from the cache are the parks loaded from their files", "[load]") {
@@ -54,12 +65,8 @@ TEST_CASE("park cache: parks from the cache are the parks loaded from their file
 TEST_CASE("park cache: a park is taken from the cache only when its files are the same", "[load]") {
     testing::SiteFixture site;
     core::Diagnostics d;
-    auto loaded = site.load(d);
-    REQUIRE_FALSE(d.has_errors());
     // A cache whose parks say where they came from, with a warning for one of them.
-    for (auto& p : loaded.model.parks) {
-        p.name += "（缓存）";
-    }
+    auto loaded = marked_parks(site, d);
     const model::Park& island = *loaded.model.find_park("zmd-island");
     loaded.park_diagnostics.push_back({core::Severity::warning, {island.file, 3, 1}, "a warning kept in the cache"});
     const auto cache = load::ParkCache::deserialize(load::ParkCache::serialize("p", loaded), "p");
@@ -94,11 +101,7 @@ TEST_CASE("park cache: a park is taken from the cache only when its files are th
 TEST_CASE("park cache: with the files' digests known beforehand, cached parks are not read", "[load]") {
     testing::SiteFixture site;
     core::Diagnostics d;
-    auto loaded = site.load(d);
-    REQUIRE_FALSE(d.has_errors());
-    for (auto& p : loaded.model.parks) {
-        p.name += "（缓存）";
-    }
+    const auto loaded = marked_parks(site, d);
     const auto cache = load::ParkCache::deserialize(load::ParkCache::serialize("p", loaded), "p");
     // The digests of the files as the cache knows them (what the build's fingerprint read).
     auto known = load::tree_digests(site.root());
