@@ -37,7 +37,6 @@
 #include <fmt/core.h>
 
 #include <optional>
-#include <chrono>
 #include <ostream>
 #include <set>
 
@@ -182,9 +181,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     };
     auto self = std::async(std::launch::async, [&known] {
         Self me;
-        me.seen_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+        me.seen_ns = core::now_ns();
         me.info = core::regular_file_info(k_self, true);
         if (const std::string* digest = me.info ? known.digest(k_self, *me.info) : nullptr) {
             me.digest = *digest;

@@ -1,5 +1,7 @@
 #include "core/files.hpp"
 
+#include <chrono>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,6 +17,11 @@ FileInfo info_of(const struct stat& st) {
 }
 
 } // namespace
+
+std::int64_t now_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 std::optional<FileInfo> regular_file_info(const std::filesystem::path& path, bool follow_links) {
     struct stat st {};

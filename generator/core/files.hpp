@@ -20,6 +20,8 @@ struct FileInfo {
 /// The bytes of a file (open, fstat, read), or nullopt if it cannot be read; a folder cannot.
 /// `info`: set to the file's metadata as it was before it was read.
 std::optional<std::string> read_file(const std::filesystem::path& path, FileInfo* info = nullptr);
+/// The time now as file times count it (CLOCK_REALTIME), in nanoseconds.
+std::int64_t now_ns();
 /// The metadata of a regular file that is not a link (lstat), or nullopt. With
 /// `follow_links`, of the regular file a link leads to (stat).
 std::optional<FileInfo> regular_file_info(const std::filesystem::path& path, bool follow_links = false);

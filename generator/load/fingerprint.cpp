@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -60,9 +59,7 @@ std::optional<std::string> tree_digest(const fs::path& root, unsigned jobs) {
 
 std::optional<TreeDigest> tree_digests(const fs::path& root, unsigned jobs, bool keep_bytes, const FileStats* known,
                                        FileStats* learnt) {
-    const std::int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                    std::chrono::system_clock::now().time_since_epoch())
-                                    .count();
+    const std::int64_t now_ns = core::now_ns();
     const auto files = list_files(root);
     if (!files) {
         return std::nullopt;

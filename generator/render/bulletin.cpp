@@ -19,10 +19,6 @@ namespace pd = pandoc;
 using compute::BulletinData;
 using compute::BulletinIndicator;
 
-const model::Indicator* indicator_of(const model::SiteModel& m, const std::string& key) {
-    return m.find_indicator(key);
-}
-
 std::string province_of(const model::SiteModel& m, const std::string& slug) {
     const auto it = m.provinces.find(slug);
     return it == m.provinces.end() ? slug : it->second.name;
@@ -67,7 +63,7 @@ ResolvedReference resolve_reference(const model::SiteModel& model, const Bulleti
     if (park == nullptr) {
         return {};
     }
-    const model::Indicator* ind = indicator_of(model, ref.indicator);
+    const model::Indicator* ind = model.find_indicator(ref.indicator);
     if (ref.kind == model::Reference::Kind::fact) {
         if (const model::Fact* f = model.latest_fact(*park, ref.indicator); f != nullptr && ind != nullptr) {
             return {fmt::format("{}（{}）{}", display(f->quantity, f->qualifier, ind->unit).text, period_text(f->period),
@@ -241,7 +237,7 @@ BulletinSources bulletin_pandoc(const model::SiteModel& model, const compute::Si
             blocks.push_back(pd::header(2, fmt::format("targets-{}", year), pd::text(fmt::format("{}年目标", year))));
             std::vector<std::vector<pd::Inlines>> rows;
             for (const auto& t : targets) {
-                const model::Indicator* ind = indicator_of(model, t.target->indicator);
+                const model::Indicator* ind = model.find_indicator(t.target->indicator);
                 if (ind == nullptr) {
                     continue;
                 }

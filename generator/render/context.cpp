@@ -25,10 +25,6 @@ std::string PageContext::url(const std::string& output_path) const { return rela
 
 namespace {
 
-const model::Indicator* find_indicator(const model::SiteModel& m, const std::string& key) {
-    return m.find_indicator(key);
-}
-
 // The objects of a page's data as views. Each is the only definition of its object: the
 // Data that PageContext gives is materialize() of the view.
 
@@ -100,7 +96,7 @@ std::span<const KindLinkView::Member> KindLinkView::members() {
 class IndicatorLinkView final : public TableView<IndicatorLinkView> {
 public:
     IndicatorLinkView(const PageContext& ctx, const std::string& key)
-        : m_ctx(ctx), m_key(key), m_indicator(find_indicator(ctx.model(), key)) {}
+        : m_ctx(ctx), m_key(key), m_indicator(ctx.model().find_indicator(key)) {}
 private:
     friend class TableView<IndicatorLinkView>;
     const PageContext& m_ctx;
@@ -224,7 +220,7 @@ class FactView final : public ValueView<FactView> {
 public:
     FactView(const PageContext& ctx, const model::Park& park, const model::Fact& fact, std::string_view common_period,
              unsigned parts)
-        : m_ctx(ctx), m_park(park), m_fact(fact), m_indicator(find_indicator(ctx.model(), fact.indicator)),
+        : m_ctx(ctx), m_park(park), m_fact(fact), m_indicator(ctx.model().find_indicator(fact.indicator)),
           m_shown(m_indicator, fact.quantity, fact.qualifier), m_common_period(common_period), m_parts(parts) {}
 private:
     friend class ValueView<FactView>;
@@ -267,7 +263,7 @@ std::span<const FactView::Member> FactView::own_members() {
 class FigureView final : public ValueView<FigureView> {
 public:
     FigureView(const PageContext& ctx, const model::Park& park, const model::Fact& fact, std::string_view common_period)
-        : m_ctx(ctx), m_park(park), m_fact(fact), m_indicator(find_indicator(ctx.model(), fact.indicator)),
+        : m_ctx(ctx), m_park(park), m_fact(fact), m_indicator(ctx.model().find_indicator(fact.indicator)),
           m_shown(m_indicator, fact.quantity, fact.qualifier), m_common_period(common_period) {}
 private:
     friend class ValueView<FigureView>;
@@ -325,7 +321,7 @@ std::span<const ProgressView::Member> ProgressView::members() {
 class TargetView final : public ValueView<TargetView> {
 public:
     TargetView(const PageContext& ctx, const model::Park& park, const model::Target& target)
-        : m_ctx(ctx), m_park(park), m_target(target), m_indicator(find_indicator(ctx.model(), target.indicator)),
+        : m_ctx(ctx), m_park(park), m_target(target), m_indicator(ctx.model().find_indicator(target.indicator)),
           m_shown(m_indicator, target.quantity, target.qualifier) {}
 private:
     friend class ValueView<TargetView>;
@@ -457,13 +453,13 @@ Data PageContext::indicator_link(const std::string& key) const { return material
 Data PageContext::source_link(const std::string& key) const { return materialize(SourceLinkView(*this, key)); }
 
 std::string PageContext::fact_text(const model::Fact& fact) const {
-    const auto* ind = find_indicator(m_model, fact.indicator);
+    const auto* ind = m_model.find_indicator(fact.indicator);
     const auto v = display(fact.quantity, fact.qualifier, ind != nullptr ? ind->unit : fact.quantity.unit);
     return fmt::format("{}（{}）", v.text, period_text(fact.period));
 }
 
 std::string PageContext::target_text(const model::Target& target) const {
-    const auto* ind = find_indicator(m_model, target.indicator);
+    const auto* ind = m_model.find_indicator(target.indicator);
     const auto v = display(target.quantity, target.qualifier, ind != nullptr ? ind->unit : target.quantity.unit);
     return fmt::format("{}（{}年目标）", v.text, target.by);
 }

@@ -59,10 +59,6 @@ void append_record(std::string& out, std::initializer_list<std::string_view> fie
     out += "\r\n";
 }
 
-const model::Indicator* indicator_of(const model::SiteModel& m, const std::string& key) {
-    return m.find_indicator(key);
-}
-
 std::string source_title(const model::SiteModel& m, const std::string& key) {
     const model::Source* source = m.find_source(key);
     return source == nullptr ? "" : source->title;
@@ -78,7 +74,7 @@ void append_rows(std::string& out, const model::SiteModel& m, const model::Park&
     constexpr std::uint32_t numeric = (1U << 7) | (1U << 9); // value, value_as_written
     const std::string province = province_name_of(m, park.province);
     for (const auto& f : park.facts) {
-        const auto* ind = indicator_of(m, f.indicator);
+        const auto* ind = m.find_indicator(f.indicator);
         const auto v = display(f.quantity, f.qualifier, ind != nullptr ? ind->unit : f.quantity.unit);
         append_record(out, {"fact", park.slug, park.name, park.province, province, f.indicator,
                             ind != nullptr ? std::string_view(ind->name) : "", v.plain, v.unit,
@@ -88,7 +84,7 @@ void append_rows(std::string& out, const model::SiteModel& m, const model::Park&
                       numeric);
     }
     for (const auto& t : park.targets) {
-        const auto* ind = indicator_of(m, t.indicator);
+        const auto* ind = m.find_indicator(t.indicator);
         const auto v = display(t.quantity, t.qualifier, ind != nullptr ? ind->unit : t.quantity.unit);
         append_record(out, {"target", park.slug, park.name, park.province, province, t.indicator,
                             ind != nullptr ? std::string_view(ind->name) : "", v.plain, v.unit,
@@ -293,7 +289,7 @@ private:
 /// A figure's members shared by facts and targets, and `more` places for the rest.
 JsonObject quantity_json(const model::SiteModel& m, const std::string& indicator, const model::Quantity& q,
                          model::Qualifier qualifier, std::size_t more) {
-    const auto* ind = indicator_of(m, indicator);
+    const auto* ind = m.find_indicator(indicator);
     auto v = display(q, qualifier, ind != nullptr ? ind->unit : q.unit);
     JsonObject j(6 + more);
     j.add("indicator", indicator)
