@@ -231,6 +231,21 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         return k_exit_ok;
     }
 
+    // The site before the current one, in which this build stages its own, is checked while
+    // the content loads; after a cold build there is none, and it is made then, of links to
+    // the current site's files. Either way it is a whole site before, which a build that stops
+    // on an error leaves as it is. `previous` is not touched until this is done.
+    auto before = std::async(std::launch::async, [&out_dir = options.out_dir, current = previous ? &*previous : nullptr] {
+        std::optional<write::Manifest> site;
+        if (current != nullptr) {
+            site = write::intact_previous_site(out_dir);
+            if (!site) {
+                site = write::link_previous_site(out_dir, *current);
+            }
+        }
+        return site;
+    });
+
     progress.stage("loading content");
     std::ostringstream check_out;
     std::ostringstream check_err;
@@ -311,7 +326,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     timings.start("stage output");
     std::optional<write::SiteWriter> writer;
     try {
-        writer.emplace(options.out_dir, std::move(previous));
+        auto site_before = before.get();
+        writer.emplace(options.out_dir, std::move(previous), std::move(site_before));
     } catch (const std::exception& e) {
         err << "parkpress: cannot write the output folder: " << e.what() << '\n';
         return k_exit_usage;

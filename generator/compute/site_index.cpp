@@ -7,6 +7,7 @@
 #include <thread>
 #include <unordered_map>
 #include <set>
+#include <tuple>
 
 namespace parkpress::compute {
 namespace {
@@ -25,20 +26,30 @@ void sort_facts(std::vector<FactEntry>& facts, model::Better better) {
     });
 }
 
+/// What tells periods apart as their text (model::to_string) does, without making the text:
+/// the date when there is one, else the year.
+std::tuple<bool, int, int, int> period_key(const model::Period& p) {
+    return p.date ? std::tuple(true, p.date->year, p.date->month, p.date->day) : std::tuple(false, p.year, 0, 0);
+}
+
+/// The period most facts share; of periods equally common, the first as text.
 std::string most_common_period(const std::vector<FactEntry>& facts) {
-    std::map<std::string, int> counts;
-    for (const auto& f : facts) {
-        ++counts[model::to_string(f.fact->period)];
-    }
-    std::string best;
+    std::map<std::tuple<bool, int, int, int>, std::pair<const model::Period*, int>> counts;
     int best_count = 0;
-    for (const auto& [period, count] : counts) {
-        if (count > best_count) {
-            best = period;
-            best_count = count;
+    for (const auto& f : facts) {
+        auto& [period, count] = counts.try_emplace(period_key(f.fact->period), &f.fact->period, 0).first->second;
+        best_count = std::max(best_count, ++count);
+    }
+    std::optional<std::string> best;
+    for (const auto& [key, entry] : counts) {
+        if (entry.second == best_count) {
+            std::string text = model::to_string(*entry.first);
+            if (!best || text < *best) {
+                best = std::move(text);
+            }
         }
     }
-    return best;
+    return best.value_or(std::string());
 }
 
 } // namespace
@@ -49,11 +60,12 @@ ProvinceSummary summarise(const model::SiteModel& site, const model::Indicator& 
     s.province = province;
     s.parks_in_province = parks_in_province;
     std::vector<Decimal> values;
-    std::set<std::string> periods;
+    std::set<std::tuple<bool, int, int, int>> periods;
     std::set<model::Basis> bases;
+    values.reserve(facts.size());
     for (const auto& f : facts) {
         values.push_back(f.value);
-        periods.insert(model::to_string(f.fact->period));
+        periods.insert(period_key(f.fact->period));
         bases.insert(site.basis_of(*f.fact));
         s.median_has_bounds = s.median_has_bounds || f.fact->qualifier != model::Qualifier::none;
     }

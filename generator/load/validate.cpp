@@ -8,8 +8,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <thread>
+#include <unordered_set>
 
 namespace parkpress::load {
 namespace {
@@ -33,15 +36,7 @@ constexpr std::size_t k_max_paragraph = 5000;               // characters
 class Validator {
 public:
     Validator(const model::SiteModel& model, core::Diagnostics& diagnostics)
-        : m_model(model), m_diagnostics(diagnostics), m_indicator_keys(keys_of(model.indicators)),
-          m_source_keys(keys_of(model.sources)) {
-        for (const auto& k : model.site.kinds) {
-            m_kind_keys.push_back(k.key);
-        }
-        for (const auto& p : model.parks) {
-            m_park_slugs.push_back(p.slug);
-        }
-    }
+        : m_model(model), m_diagnostics(diagnostics) {}
 
     void run() {
         check_duplicate_slugs();
@@ -103,7 +98,7 @@ private:
         if (m_model.gaps.indicators || m_model.gaps.indicator_keys.contains(key)) {
             return nullptr;
         }
-        m_diagnostics.error(where, fmt::format("unknown indicator \"{}\"{}", key, core::did_you_mean(key, m_indicator_keys)));
+        m_diagnostics.error(where, fmt::format("unknown indicator \"{}\"{}", key, core::did_you_mean(key, indicator_keys())));
         return nullptr;
     }
 
@@ -114,7 +109,7 @@ private:
         if (m_model.gaps.sources || m_model.gaps.source_keys.contains(key)) {
             return nullptr;
         }
-        m_diagnostics.error(where, fmt::format("unknown source \"{}\"{}", key, core::did_you_mean(key, m_source_keys)));
+        m_diagnostics.error(where, fmt::format("unknown source \"{}\"{}", key, core::did_you_mean(key, source_keys())));
         return nullptr;
     }
 
@@ -161,14 +156,14 @@ private:
     void check_park(const model::Park& park) {
         if (!park.kind.empty() && m_model.find_kind(park.kind) == nullptr && !m_model.gaps.kinds) {
             m_diagnostics.error(park.kind_where, fmt::format("unknown kind \"{}\" (kinds are defined in site.toml){}",
-                                                             park.kind, core::did_you_mean(park.kind, m_kind_keys)));
+                                                             park.kind, core::did_you_mean(park.kind, kind_keys())));
         }
         if (!park.parent.empty()) {
             if (park.parent == park.slug) {
                 m_diagnostics.error(park.parent_where, fmt::format("parent cycle: park \"{}\" is its own parent", park.slug));
             } else if (m_model.find_park(park.parent) == nullptr && !m_model.gaps.park_slugs.contains(park.parent)) {
                 m_diagnostics.error(park.parent_where, fmt::format("unknown parent park \"{}\"{}", park.parent,
-                                                                   core::did_you_mean(park.parent, m_park_slugs)));
+                                                                   core::did_you_mean(park.parent, park_slugs())));
             }
         }
         if (park.area) {
@@ -269,7 +264,7 @@ private:
                 }
                 if (park == nullptr) {
                     m_diagnostics.error(ref.where, fmt::format("unknown park \"{}\" in reference{}", ref.park,
-                                                               core::did_you_mean(ref.park, m_park_slugs)));
+                                                               core::did_you_mean(ref.park, park_slugs())));
                     continue;
                 }
             } else if (park == nullptr) {
@@ -281,7 +276,7 @@ private:
                     continue;
                 }
                 m_diagnostics.error(ref.where, fmt::format("unknown indicator \"{}\" in reference{}", ref.indicator,
-                                                           core::did_you_mean(ref.indicator, m_indicator_keys)));
+                                                           core::did_you_mean(ref.indicator, indicator_keys())));
                 continue;
             }
             const bool is_fact = ref.kind == model::Reference::Kind::fact;
@@ -314,11 +309,11 @@ private:
             check_names(b.provinces, b.provinces_where, keys_of(m_model.provinces), "province");
         }
         if (!m_model.gaps.kinds) {
-            check_names(b.kinds, b.kinds_where, m_kind_keys, "kind");
+            check_names(b.kinds, b.kinds_where, kind_keys(), "kind");
         }
-        check_names(b.parks, b.parks_where, m_park_slugs, "park", m_model.gaps.park_slugs);
+        check_names(b.parks, b.parks_where, park_slugs(), "park", m_model.gaps.park_slugs);
         if (!m_model.gaps.indicators) {
-            check_names(b.indicators, b.indicators_where, m_indicator_keys, "indicator", m_model.gaps.indicator_keys);
+            check_names(b.indicators, b.indicators_where, indicator_keys(), "indicator", m_model.gaps.indicator_keys);
         }
         if (b.indicators.empty()) {
             m_diagnostics.error(b.indicators_key_where, "the bulletin names no indicator: list at least one in "
@@ -411,18 +406,23 @@ private:
     }
 
     void warn_unused_indicators() {
-        std::set<std::string> used;
-        for (const auto& park : m_model.parks) {
-            for (const auto& f : park.facts) {
-                used.insert(f.indicator);
+        // The indicators no fact or target has used yet; most are used by the first parks.
+        std::unordered_set<std::string_view> unused;
+        for (const auto& [key, ind] : m_model.indicators) {
+            unused.insert(key);
+        }
+        auto use = [&unused](const std::string& key) { unused.erase(key); };
+        for (auto park = m_model.parks.begin(); park != m_model.parks.end() && !unused.empty(); ++park) {
+            for (const auto& f : park->facts) {
+                use(f.indicator);
             }
-            for (const auto& t : park.targets) {
-                used.insert(t.indicator);
+            for (const auto& t : park->targets) {
+                use(t.indicator);
             }
-            used.insert(park.dropped_indicators.begin(), park.dropped_indicators.end());
+            std::for_each(park->dropped_indicators.begin(), park->dropped_indicators.end(), use);
         }
         for (const auto& [key, ind] : m_model.indicators) {
-            if (!used.contains(key)) {
+            if (unused.contains(key)) {
                 m_diagnostics.warning(ind.where, fmt::format("indicator \"{}\" is not used by any fact or target", key));
             }
         }
@@ -430,10 +430,43 @@ private:
 
     const model::SiteModel& m_model;
     core::Diagnostics& m_diagnostics;
-    std::vector<std::string> m_indicator_keys;
-    std::vector<std::string> m_source_keys;
-    std::vector<std::string> m_kind_keys;
-    std::vector<std::string> m_park_slugs;
+    /// The names a misspelt one is compared with (core::did_you_mean), made at the first error.
+    const std::vector<std::string>& indicator_keys() {
+        return cached_names(m_indicator_keys, [this] { return keys_of(m_model.indicators); });
+    }
+    const std::vector<std::string>& source_keys() {
+        return cached_names(m_source_keys, [this] { return keys_of(m_model.sources); });
+    }
+    const std::vector<std::string>& kind_keys() {
+        return cached_names(m_kind_keys, [this] {
+            std::vector<std::string> keys;
+            for (const auto& k : m_model.site.kinds) {
+                keys.push_back(k.key);
+            }
+            return keys;
+        });
+    }
+    const std::vector<std::string>& park_slugs() {
+        return cached_names(m_park_slugs, [this] {
+            std::vector<std::string> slugs;
+            for (const auto& p : m_model.parks) {
+                slugs.push_back(p.slug);
+            }
+            return slugs;
+        });
+    }
+    template <typename Make>
+    static const std::vector<std::string>& cached_names(std::optional<std::vector<std::string>>& names, const Make& make) {
+        if (!names) {
+            names = make();
+        }
+        return *names;
+    }
+
+    std::optional<std::vector<std::string>> m_indicator_keys;
+    std::optional<std::vector<std::string>> m_source_keys;
+    std::optional<std::vector<std::string>> m_kind_keys;
+    std::optional<std::vector<std::string>> m_park_slugs;
 };
 
 } // namespace

@@ -347,6 +347,8 @@ fs::path previous_site_path(const fs::path& out) {
     return target.parent_path() / fmt::format(".{}.parkpress-previous", target.filename().string());
 }
 
+std::optional<Manifest> intact_previous_site(const fs::path& out) { return intact_output(previous_site_path(out)); }
+
 fs::path lock_path(const fs::path& out) {
     const fs::path target = output_folder(out);
     return target.parent_path() / fmt::format(".{}.parkpress-lock", target.filename().string());
@@ -378,19 +380,90 @@ void remove_any(const fs::path& path) {
 }
 } // namespace
 
+namespace {
+/// Whether a manifest's path names a file inside the output folder: relative, with no empty,
+/// "." or ".." part, and not the marker.
+bool inside(std::string_view path) {
+    if (path.empty() || path == k_marker) {
+        return false;
+    }
+    for (std::size_t begin = 0; begin <= path.size();) {
+        const std::size_t end = std::min(path.find('/', begin), path.size());
+        const std::string_view part = path.substr(begin, end - begin);
+        if (part.empty() || part == "." || part == "..") {
+            return false;
+        }
+        begin = end + 1;
+    }
+    return true;
+}
+} // namespace
+
+std::optional<Manifest> link_previous_site(const fs::path& out, const Manifest& current) {
+    const fs::path target = output_folder(out);
+    const fs::path staging = previous_site_path(target);
+    remove_any(staging);
+    if (::mkdir(staging.c_str(), 0777) != 0) {
+        return std::nullopt;
+    }
+    Manifest before;
+    before.inputs = current.inputs;
+    before.pages = current.pages;
+    const std::string from_root = target.string() + '/';
+    const std::string to_root = staging.string() + '/';
+    std::string from;
+    std::string to;
+    std::string_view made; // the last folder made (files come sorted, so folder by folder)
+    for (const auto& [path, file] : current.files) {
+        if (!inside(path)) {
+            continue;
+        }
+        from.assign(from_root).append(path);
+        struct stat st {};
+        if (::lstat(from.c_str(), &st) != 0 || !matches(st, file)) {
+            continue; // changed since its build: the build writes it again
+        }
+        to.assign(to_root).append(path);
+        const std::size_t slash = path.rfind('/');
+        const std::string_view folder = slash == std::string::npos ? std::string_view() : std::string_view(path).substr(0, slash);
+        if (!folder.empty() && folder != made) {
+            make_parent(to);
+            made = folder;
+        }
+        if (::link(from.c_str(), to.c_str()) != 0) {
+            remove_any(staging);
+            return std::nullopt; // a file system without hard links
+        }
+        before.files.emplace_hint(before.files.end(), path, file);
+    }
+    std::ofstream marker(staging / k_marker, std::ios::binary | std::ios::trunc);
+    marker << before.to_json();
+    if (!marker.flush()) {
+        remove_any(staging);
+        return std::nullopt;
+    }
+    return before;
+}
+
 SiteWriter::SiteWriter(const fs::path& out) : SiteWriter(out, read_manifest(out)) {}
 
 SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous)
     : m_target(output_folder(out)), m_old(std::move(previous)) {
+    stage(m_old ? intact_previous_site(m_target) : std::nullopt);
+}
+
+SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous, std::optional<Manifest> before)
+    : m_target(output_folder(out)), m_old(std::move(previous)) {
+    stage(std::move(before));
+}
+
+void SiteWriter::stage(std::optional<Manifest> before) {
     fs::create_directories(m_target.parent_path());
     m_staging = previous_site_path(m_target);
     // The site before the current one, left beside it by the last build: when it is exactly
     // as its manifest says, only the files that differ need to be replaced in it.
-    if (m_old) {
-        auto before = read_manifest(m_staging);
-        if (before && is_intact(m_staging, *before) && ::unlink((m_staging / k_marker).c_str()) == 0) {
-            m_before = std::move(before); // no manifest while it changes: a build killed now leaves none
-        }
+    if (m_old && before && ::unlink((m_staging / k_marker).c_str()) == 0) {
+        m_before = std::move(before); // no manifest while it changes: a build killed now leaves none
     }
     if (!m_before) {
         remove_any(m_staging);

@@ -53,6 +53,15 @@ std::optional<Manifest> intact_output(const std::filesystem::path& out);
 std::filesystem::path output_folder(const std::filesystem::path& out);
 /// Where a build keeps the site before the current one: `.NAME.parkpress-previous` beside `out`.
 std::filesystem::path previous_site_path(const std::filesystem::path& out);
+/// The manifest of the site before the current one, if that site is exactly as it says
+/// (intact_output(previous_site_path(out))). Only reads: a build may check it while it loads.
+std::optional<Manifest> intact_previous_site(const std::filesystem::path& out);
+/// Makes the site before from the current site in `out` (whose manifest is `current`): a hard
+/// link to each of its files that is as `current` says, with a manifest of those. A rebuild
+/// that has no site before (the first after a cold build) then stages in it like any other,
+/// and the links are made while the content loads rather than while pages are written.
+/// nullopt, and nothing left, where hard links cannot be made.
+std::optional<Manifest> link_previous_site(const std::filesystem::path& out, const Manifest& current);
 /// The lock file of builds into `out`: `.NAME.parkpress-lock` beside it.
 std::filesystem::path lock_path(const std::filesystem::path& out);
 /// Where builds into `out` keep what speeds up the next one (load::ParkCache): beside it,
@@ -97,6 +106,9 @@ public:
     /// `previous`: the manifest in `out`, when the caller has read it already.
     explicit SiteWriter(const std::filesystem::path& out);
     SiteWriter(const std::filesystem::path& out, std::optional<Manifest> previous);
+    /// `before`: what intact_previous_site(out) found, when the caller has checked it already
+    /// (nothing may have written beside `out` since).
+    SiteWriter(const std::filesystem::path& out, std::optional<Manifest> previous, std::optional<Manifest> before);
     ~SiteWriter() override;
     SiteWriter(const SiteWriter&) = delete;
     SiteWriter& operator=(const SiteWriter&) = delete;
@@ -118,6 +130,8 @@ public:
     [[nodiscard]] std::size_t kept() const { return m_kept; }
 
 private:
+    /// Makes the staging folder: `before` (the intact site before) when there is one.
+    void stage(std::optional<Manifest> before);
     /// The old file at `path` if the old manifest has it and it is untouched.
     const Manifest::File* old_file(const std::string& path) const;
     /// The file at `path` in the site before, staged here, if there is one.

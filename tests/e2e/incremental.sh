@@ -191,5 +191,31 @@ diff "$WORK/stderr-cold" "$WORK/stderr" >"$WORK/diff" && pass || {
     head -20 "$WORK/diff" >&2
 }
 
+# 13. After a cold build there is no site before; the next build makes it of hard links to the
+# current site's files while it loads the content. A build that stops on a content error
+# leaves the output as it was and that site before whole (every file, with its manifest).
+PREVIOUS="$WORK/.site.parkpress-previous"
+rm -rf "$CONTENT" "$OUT" "$PREVIOUS" "$CACHE"
+cp -r "$PROJECT/tests/sites/valid" "$CONTENT"
+build
+[[ ! -e $PREVIOUS ]] && pass || fail "site before: a cold build left one"
+snapshot "$WORK/before"
+cp "$ISLAND" "$WORK/island.toml"
+echo 'value = = 1' >>"$ISLAND"
+rc=0
+"$BINARY" build "$CONTENT" --out "$OUT" --theme "$THEME" --no-pdf >"$WORK/stdout" 2>"$WORK/stderr" </dev/null || rc=$?
+[[ $rc -eq 1 ]] && pass || fail "site before: a build with a content error exited with $rc"
+snapshot "$WORK/after"
+cmp -s "$WORK/before" "$WORK/after" && pass || fail "site before: the failed build touched the output"
+[[ -s $PREVIOUS/.parkpress-output ]] && pass || fail "site before: no manifest in it"
+(cd "$PREVIOUS" && find . -type f ! -name .parkpress-output -printf '%P %i %T@\n' | LC_ALL=C sort) >"$WORK/previous"
+grep -v '^\.parkpress-output ' "$WORK/before" >"$WORK/current"
+cmp -s "$WORK/current" "$WORK/previous" && pass || fail "site before: not the current site's files: $(diff "$WORK/current" "$WORK/previous" | head -5)"
+cp "$WORK/island.toml" "$ISLAND"
+edit "site before made of links" sed -i 's/^value = 500$/value = 550/' "$ISLAND"
+expect_rewritten "site before made of links" parks/zhengzhou-smart-island/index.html
+expect_kept "site before made of links" parks/xiangyang-high-tech-zone/index.html assets/style.css
+[[ $(wc -l <"$WORK/rewritten") -lt 20 ]] && pass || fail "site before made of links: $(wc -l <"$WORK/rewritten") files rewritten"
+
 echo "incremental: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

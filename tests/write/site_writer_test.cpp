@@ -303,6 +303,83 @@ TEST_CASE("writer: a rebuild stages in the site before and replaces only what di
     }
 }
 
+TEST_CASE("writer: after a cold build, the site before is made of links to the current site", "[writer]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    const fs::path before = write::previous_site_path(out);
+    build_files(out, {{"a.html", "A1"}, {"p/x/index.html", "X1"}, {"p/y/index.html", "Y1"}, {"z.txt", "Z"}}, "1");
+    REQUIRE_FALSE(fs::exists(before)); // a cold build leaves none
+    const auto current = write::intact_output(out);
+    REQUIRE(current);
+    CHECK_FALSE(write::intact_previous_site(out));
+
+    SECTION("every file as the manifest says is linked, and the site before is intact") {
+        const auto made = write::link_previous_site(out, *current);
+        REQUIRE(made);
+        CHECK(made->files.size() == 4);
+        CHECK(made->inputs == "1");
+        for (const auto& [path, file] : current->files) {
+            CHECK(inode(before / path) == inode(out / path));
+        }
+        const auto checked = write::intact_previous_site(out);
+        REQUIRE(checked);
+        CHECK(checked->files.size() == 4);
+        CHECK(listing(before) == listing(out));
+
+        // A rebuild stages in it: only what differs is written, and the output is right.
+        const auto z = inode(out / "z.txt");
+        {
+            write::SiteWriter w(out, write::read_manifest(out), *made);
+            CHECK(w.reuse("z.txt", "Z"));
+            CHECK(w.reuse("p/x/index.html", "X1"));
+            w.put("a.html", "A2", "A2");
+            w.put("q/index.html", "Q", "Q");
+            write::Manifest m;
+            m.inputs = "2";
+            w.commit(m);
+            CHECK(w.written() == 2);
+        }
+        CHECK(listing(out) == std::vector<std::string>{".parkpress-output", "a.html", "p/", "p/x/", "p/x/index.html",
+                                                      "q/", "q/index.html", "z.txt"});
+        CHECK(read(out / "a.html") == "A2");
+        CHECK(inode(out / "z.txt") == z);
+        CHECK(write::intact_output(out)->inputs == "2");
+        CHECK(read(before / "a.html") == "A1"); // the site before is build 1, whole
+        CHECK(read(before / "p/y/index.html") == "Y1");
+        CHECK(write::intact_previous_site(out));
+    }
+    SECTION("a file changed since its build is not linked") {
+        fs::remove(out / "p/y/index.html");
+        { std::ofstream(out / "p/y/index.html") << "edited"; }
+        const auto made = write::link_previous_site(out, *current);
+        REQUIRE(made);
+        CHECK_FALSE(made->files.contains("p/y/index.html"));
+        CHECK_FALSE(fs::exists(before / "p/y/index.html"));
+        CHECK(made->files.size() == 3);
+        CHECK(write::intact_previous_site(out));
+    }
+    SECTION("a manifest's path outside the output folder is not followed") {
+        { std::ofstream(tmp.path / "secret") << "S"; }
+        auto forged = *current;
+        const auto info = forged.files.at("z.txt");
+        forged.files["../secret"] = info;
+        forged.files["p/../../secret"] = info;
+        forged.files["/etc/passwd"] = info;
+        forged.files[".parkpress-output"] = info;
+        const auto made = write::link_previous_site(out, forged);
+        REQUIRE(made);
+        CHECK(made->files.size() == 4);
+        CHECK(listing(before) == listing(out));
+    }
+    SECTION("whatever was at its place is replaced") {
+        fs::create_directories(before / "junk");
+        { std::ofstream(before / "junk" / "f") << "J"; }
+        REQUIRE(write::link_previous_site(out, *current));
+        CHECK_FALSE(fs::exists(before / "junk"));
+        CHECK(listing(before) == listing(out));
+    }
+}
+
 TEST_CASE("writer: only an empty folder, parkpress's own output or site/ may be replaced", "[writer]") {
     TempDir tmp;
     CHECK_NOTHROW(write::check_output_folder(tmp.path / "new"));
