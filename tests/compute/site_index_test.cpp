@@ -2,6 +2,10 @@
 #include "support/fixture.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/core.h>
+
+#include <string>
+#include <vector>
 
 using namespace parkpress;
 using core::Decimal;
@@ -112,4 +116,40 @@ source = "zmd-2024"
     CHECK_FALSE(henan.total.has_value());
     CHECK(henan.no_total_reason == "各园区数据时期不同");
     CHECK(henan.median_mixed_periods);
+}
+
+TEST_CASE("compute: the common period is the most frequent; of equally frequent ones, the first as text",
+          "[compute]") {
+    auto park = [](int n, const std::string& period) {
+        return fmt::format(R"(name = "园区{0}"
+city = "驻马店市"
+kind = "high-tech-zone"
+level = "municipal"
+
+[[facts]]
+indicator = "signed_investment"
+value = {0}
+unit = "亿元"
+period = {1}
+source = "zmd-2024"
+)",
+                           n, period);
+    };
+    auto common = [&](const std::vector<std::string>& periods) {
+        testing::SiteFixture site;
+        for (std::size_t i = 0; i < periods.size(); ++i) {
+            site.set(fmt::format("parks/henan/p{}.toml", i), park(static_cast<int>(i) + 1, periods[i]));
+        }
+        core::Diagnostics d;
+        const auto content = site.load(d);
+        REQUIRE_FALSE(d.has_errors());
+        const auto index = compute::build_index(content.model);
+        return index.indicators.at("signed_investment").common_period;
+    };
+    // The fixture's zone reports 2023 too.
+    CHECK(common({"2024", "2023-06-30", "2023-06-30", "2022", "2022"}) == "2022");
+    CHECK(common({"2023-06-30", "2023-06-30"}) == "2023-06-30");
+    CHECK(common({"2023-06-30", "2023"}) == "2023");
+    CHECK(common({"2023-12-31", "2024", "2024"}) == "2024"); // a day is not its year
+    CHECK(common({"2021", "2024", "2021", "2024", "2024"}) == "2024");
 }
