@@ -4,15 +4,32 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
 namespace parkpress::render {
 
 namespace {
 
+/// How partials are replaced in one template: the partials being expanded, innermost last,
+/// and how many more times a partial may be expanded inside itself.
+struct Expansion {
+    const std::map<std::string, std::string>& templates;
+    std::vector<std::string_view> open;
+    int repeats = 64;
+};
+
+/// Partials nested deeper than this stay partials, rendered by the engine.
+constexpr std::size_t k_max_nesting = 24;
+
 /// Replaces `{{> _name}}` by the partial's text, so that a partial is parsed once with its
 /// template instead of at every use (kainjow's mustache parses a partial each time it is
-/// rendered, which in a table row is once per row). A partial that includes itself, directly
-/// or not, stays a partial and is rendered by the engine.
-std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& templates, int depth) {
+/// rendered, which in a table row is once per row). A partial that includes itself (the park
+/// tree, whose data is at most 17 levels deep) is unrolled up to k_max_nesting levels and 64
+/// repeats in all; beyond that it stays a partial and is rendered by the engine, as it would
+/// be anyway: expanding changes when a partial is parsed, not what is rendered.
+std::string expand_partials(const std::string& text, Expansion& e) {
     std::string out;
     std::size_t pos = 0;
     while (true) {
@@ -29,13 +46,16 @@ std::string expand_partials(const std::string& text, const std::map<std::string,
         std::string name = text.substr(open + 3, close - open - 3);
         name.erase(0, name.find_first_not_of(" \t"));
         name.erase(name.find_last_not_of(" \t") + 1);
-        const auto it = templates.find(name);
+        const auto it = e.templates.find(name);
         out += text.substr(pos, open - pos);
-        const bool recursive = it != templates.end() && it->second.find("{{> " + name + "}}") != std::string::npos;
-        if (it == templates.end() || recursive || depth > 8) {
+        const bool again = std::find(e.open.begin(), e.open.end(), name) != e.open.end();
+        if (it == e.templates.end() || e.open.size() >= k_max_nesting || (again && e.repeats <= 0)) {
             out += text.substr(open, close + 2 - open);
         } else {
-            out += expand_partials(it->second, templates, depth + 1);
+            e.repeats -= again ? 1 : 0;
+            e.open.push_back(it->first);
+            out += expand_partials(it->second, e);
+            e.open.pop_back();
         }
         pos = close + 2;
     }
@@ -73,7 +93,8 @@ TemplateSet::TemplateSet(const Theme& theme) : m_sources(theme.templates) {
         }
     }
     for (auto& [name, text] : m_sources) {
-        text = expand_partials(text, theme.templates, 0);
+        Expansion expansion{theme.templates, {}, 64};
+        text = expand_partials(text, expansion);
     }
     for (const auto& [name, text] : m_sources) {
         auto compiled = std::make_unique<kainjow::mustache::mustache>(text);
