@@ -2,8 +2,10 @@
 
 #include "core/hash.hpp"
 
-#include <memory>
-#include <set>
+#include <future>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace parkpress::compute {
 namespace {
@@ -63,7 +65,42 @@ PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const 
                    std::string_view base, const std::map<std::string, std::string>* digests,
                    const UpdatedDates* dates)
     : m_model(model), m_index(index), m_dates(dates != nullptr ? *dates : UpdatedDates()) {
-    std::set<std::string> park_files;
+    // Every figure of each indicator, park by park in model order (which decides ties): on
+    // another core, while the rest is digested here.
+    auto indicator_figures = std::async(std::launch::async, [&model] {
+        std::map<std::string, core::Hasher> by_indicator;
+        std::unordered_map<std::string_view, core::Hasher*> found; // by hash: one lookup per figure
+        auto hasher_for = [&](const std::string& key) -> core::Hasher& {
+            auto [it, added] = found.try_emplace(key, nullptr);
+            if (added) {
+                it->second = &by_indicator[key];
+            }
+            return *it->second;
+        };
+        for (const auto& p : model.parks) {
+            for (const auto& f : p.facts) {
+                auto& h = hasher_for(f.indicator).add("fact").add(p.slug);
+                add_quantity(h, f.quantity, f.qualifier);
+                add_period(h, f.period);
+                h.add(f.basis ? static_cast<std::int64_t>(*f.basis) : -1).add(f.source).add(f.note);
+            }
+            for (const auto& t : p.targets) {
+                auto& h = hasher_for(t.indicator).add("target").add(p.slug);
+                add_quantity(h, t.quantity, t.qualifier);
+                h.add(static_cast<std::int64_t>(t.by)).add(t.source).add(t.note);
+            }
+        }
+        std::map<std::string, std::string> figures;
+        for (auto& [key, h] : by_indicator) {
+            figures.emplace(key, h.hex());
+        }
+        return figures;
+    });
+    std::unordered_set<std::string_view> park_files;
+    park_files.reserve(2 * model.parks.size());
+    m_data.reserve(model.parks.size());
+    m_narrative.reserve(model.parks.size());
+    m_records.reserve(model.parks.size());
     for (const auto& p : model.parks) {
         park_files.insert(p.file);
         m_data[&p] = text_digest(texts, digests, p.file);
@@ -110,31 +147,8 @@ PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const 
         h.add("records").add(m_shared).add(p.file).add(m_data.at(&p)).add(UpdatedDates::of(m_dates.parks, p.slug));
         m_records[&p] = h.hex();
     }
-    // Every figure of each indicator, park by park in model order (which decides ties).
-    std::map<std::string, std::unique_ptr<core::Hasher>> by_indicator;
-    auto hasher_for = [&](const std::string& key) -> core::Hasher& {
-        auto& h = by_indicator[key];
-        if (!h) {
-            h = std::make_unique<core::Hasher>();
-            h->add(m_layout).add(key);
-        }
-        return *h;
-    };
-    for (const auto& p : model.parks) {
-        for (const auto& f : p.facts) {
-            auto& h = hasher_for(f.indicator).add("fact").add(p.slug);
-            add_quantity(h, f.quantity, f.qualifier);
-            add_period(h, f.period);
-            h.add(f.basis ? static_cast<std::int64_t>(*f.basis) : -1).add(f.source).add(f.note);
-        }
-        for (const auto& t : p.targets) {
-            auto& h = hasher_for(t.indicator).add("target").add(p.slug);
-            add_quantity(h, t.quantity, t.qualifier);
-            h.add(static_cast<std::int64_t>(t.by)).add(t.source).add(t.note);
-        }
-    }
-    for (const auto& [key, h] : by_indicator) {
-        m_indicators[key] = h->hex();
+    for (const auto& [key, figures] : indicator_figures.get()) {
+        m_indicators[key] = core::Hasher().add(m_layout).add(key).add(figures).hex();
     }
 }
 

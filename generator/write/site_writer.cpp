@@ -399,6 +399,31 @@ bool inside(std::string_view path) {
 }
 } // namespace
 
+namespace {
+/// Makes the folder `folder` (relative to `root`) and the folders it is in.
+bool make_folders(int root, const std::string& folder) {
+    if (::mkdirat(root, folder.c_str(), 0777) == 0 || errno == EEXIST) {
+        return true;
+    }
+    const std::size_t slash = folder.rfind('/');
+    return errno == ENOENT && slash != std::string::npos && make_folders(root, folder.substr(0, slash)) &&
+           (::mkdirat(root, folder.c_str(), 0777) == 0 || errno == EEXIST);
+}
+
+/// An open folder, closed when it goes.
+struct Folder {
+    int fd;
+    explicit Folder(const fs::path& path) : fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) {}
+    ~Folder() {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+    Folder(const Folder&) = delete;
+    Folder& operator=(const Folder&) = delete;
+};
+} // namespace
+
 std::optional<Manifest> link_previous_site(const fs::path& out, const Manifest& current) {
     const fs::path target = output_folder(out);
     const fs::path staging = previous_site_path(target);
@@ -409,36 +434,33 @@ std::optional<Manifest> link_previous_site(const fs::path& out, const Manifest& 
     Manifest before;
     before.inputs = current.inputs;
     before.pages = current.pages;
-    const std::string from_root = target.string() + '/';
-    const std::string to_root = staging.string() + '/';
-    std::string from;
-    std::string to;
-    std::string_view made; // the last folder made (files come sorted, so folder by folder)
-    for (const auto& [path, file] : current.files) {
-        if (!inside(path)) {
-            continue;
-        }
-        from.assign(from_root).append(path);
+    // Paths relative to the two folders, so that each call looks up only the path inside them.
+    const Folder from(target);
+    const Folder to(staging);
+    bool ok = from.fd >= 0 && to.fd >= 0;
+    std::string made; // the last folder made (files come sorted, so folder by folder)
+    for (auto it = current.files.begin(); ok && it != current.files.end(); ++it) {
+        const auto& [path, file] = *it;
         struct stat st {};
-        if (::lstat(from.c_str(), &st) != 0 || !matches(st, file)) {
+        if (!inside(path) || ::fstatat(from.fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !matches(st, file)) {
             continue; // changed since its build: the build writes it again
         }
-        to.assign(to_root).append(path);
         const std::size_t slash = path.rfind('/');
-        const std::string_view folder = slash == std::string::npos ? std::string_view() : std::string_view(path).substr(0, slash);
-        if (!folder.empty() && folder != made) {
-            make_parent(to);
-            made = folder;
+        if (slash != std::string::npos && path.compare(0, slash, made) != 0) {
+            made.assign(path, 0, slash);
+            ok = make_folders(to.fd, made);
         }
-        if (::link(from.c_str(), to.c_str()) != 0) {
-            remove_any(staging);
-            return std::nullopt; // a file system without hard links
+        ok = ok && ::linkat(from.fd, path.c_str(), to.fd, path.c_str(), 0) == 0; // else no hard links here
+        if (ok) {
+            before.files.emplace_hint(before.files.end(), path, file);
         }
-        before.files.emplace_hint(before.files.end(), path, file);
     }
-    std::ofstream marker(staging / k_marker, std::ios::binary | std::ios::trunc);
-    marker << before.to_json();
-    if (!marker.flush()) {
+    if (ok) {
+        std::ofstream marker(staging / k_marker, std::ios::binary | std::ios::trunc);
+        marker << before.to_json();
+        ok = static_cast<bool>(marker.flush());
+    }
+    if (!ok) {
         remove_any(staging);
         return std::nullopt;
     }
