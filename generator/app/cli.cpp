@@ -60,7 +60,7 @@ namespace {
 
 /// Loads and validates; prints the diagnostics and the summary line. nullopt: the content
 /// folder could not be used (exit 2); otherwise the content and whether it had errors.
-/// `cache`: a ParkCache file and the program it must be from, read into `parks`, to take
+/// `cache`: a ParkCache folder and the program it must be from, read into `parks`, to take
 /// unchanged parks from.
 std::optional<std::pair<load::LoadedContent, bool>> load_checked(
     const std::string& content_dir, bool strict, std::ostream& out, std::ostream& err, core::Timings* timings = nullptr,
@@ -73,7 +73,7 @@ std::optional<std::pair<load::LoadedContent, bool>> load_checked(
     }
     try {
         if (cache && parks != nullptr) {
-            *parks = load::ParkCache::read(cache->first, cache->second);
+            *parks = load::ParkCache::read(cache->first, cache->second, std::thread::hardware_concurrency());
         }
         content = load::load_content(content_dir, diagnostics, parks, known);
     } catch (const load::ContentFolderError& e) {
@@ -164,9 +164,9 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     // The content's bytes are kept for the loader when it is going to read most files: when
     // there is no park cache from an earlier build.
-    const std::filesystem::path cache_file = write::cache_path(options.out_dir);
+    const std::filesystem::path cache_folder = write::cache_path(options.out_dir);
     std::error_code no_cache;
-    const bool read_all = !std::filesystem::exists(cache_file, no_cache);
+    const bool read_all = !std::filesystem::exists(cache_folder, no_cache);
     // Otherwise a file whose metadata did not change since the last build is not read again:
     // the content's, and parkpress's own (/proc/self/exe is the running program's file, even
     // after another was installed at its path).
@@ -252,7 +252,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     // Parks whose files did not change since the last build are taken from its cache.
     load::ParkCache park_cache;
     auto loaded = load_checked(options.content_dir, options.strict, check_out, check_err, &timings,
-                               std::make_pair(cache_file, option_text), &park_cache,
+                               std::make_pair(cache_folder, option_text), &park_cache,
                                content_tree ? &*content_tree : nullptr);
     if (content_tree) {
         decltype(content_tree->bytes)().swap(content_tree->bytes); // what the loader did not take
@@ -292,10 +292,10 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     // reads the model only), and kept even if this build fails later, as it is still right.
     std::future<void> cache_writer = std::async(std::launch::async, [&] {
         try {
-            load::ParkCache::write(cache_file, option_text, loaded->first, &park_cache);
+            load::ParkCache::write(cache_folder, option_text, loaded->first, &park_cache);
         } catch (const std::exception&) {
             std::error_code ignored;
-            std::filesystem::remove(cache_file, ignored); // the next build loads every park
+            std::filesystem::remove_all(cache_folder, ignored); // the next build loads every park
         }
     });
     render::Theme theme;

@@ -22,8 +22,18 @@ void BinaryWriter::i128(Int128 v) {
 }
 
 UInt128 BinaryReader::u128() {
-    UInt128 v = 0;
-    for (int shift = 0;; shift += 7) {
+    // Nearly every number fits in 63 bits (nine bytes), most in one: 64-bit arithmetic first.
+    std::uint64_t low = 0;
+    for (int shift = 0; shift < 63; shift += 7) {
+        need(1);
+        const auto b = static_cast<unsigned char>(m_bytes[m_pos++]);
+        low |= static_cast<std::uint64_t>(b & 0x7FU) << shift;
+        if ((b & 0x80U) == 0) {
+            return low;
+        }
+    }
+    UInt128 v = low;
+    for (int shift = 63;; shift += 7) {
         need(1);
         const auto b = static_cast<unsigned char>(m_bytes[m_pos++]);
         if (shift > 126) {

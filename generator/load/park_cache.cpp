@@ -1,12 +1,14 @@
 #include "load/park_cache.hpp"
 
 #include "core/binary.hpp"
+#include "core/parallel.hpp"
 #include "core/files.hpp"
 #include "core/hash.hpp"
 #include "load/content_loader.hpp"
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -346,41 +348,84 @@ bool in_file(const core::Diagnostic& d, const model::Park& park) {
 
 } // namespace
 
-std::string ParkCache::serialize(std::string_view program, const LoadedContent& content, const ParkCache* old) {
+namespace {
+std::string shard_name(std::size_t shard) { return fmt::format("{:02}", shard); }
+} // namespace
+
+std::size_t ParkCache::shard_of(std::string_view file) {
+    std::uint32_t h = 2166136261u; // FNV-1a: the same shard for the same name on every machine
+    for (const char c : file) {
+        h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    }
+    return h % k_shards;
+}
+
+namespace {
+/// The parks of `content` that go in `shard` (all of them for none), in model order.
+std::vector<const model::Park*> parks_of(const LoadedContent& content, std::optional<std::size_t> shard) {
+    std::vector<const model::Park*> parks;
+    for (const auto& park : content.model.parks) {
+        if (!shard || ParkCache::shard_of(park.file) == *shard) {
+            parks.push_back(&park);
+        }
+    }
+    return parks;
+}
+
+/// The digests of a park's TOML file and narrative ("" for none) as `content` read them.
+std::pair<const std::string*, std::string> digests_of(const LoadedContent& content, const model::Park& park) {
+    const auto toml = content.digests.find(park.file);
+    const auto narrative = park.narrative ? content.digests.find(park.narrative->file) : content.digests.end();
+    if (toml == content.digests.end() || (park.narrative && narrative == content.digests.end())) {
+        throw std::runtime_error(fmt::format("no digest of {}", park.file));
+    }
+    return {&toml->second, park.narrative ? narrative->second : std::string()};
+}
+} // namespace
+
+std::string ParkCache::serialize(std::string_view program, const LoadedContent& content, const ParkCache* old,
+                                 std::optional<std::size_t> shard) {
+    const std::vector<const model::Park*> parks = parks_of(content, shard);
     Writer w;
     // Most of it is the old cache's bytes: room for them at once, not by doubling.
     // With no old cache, as much as the first parks suggest, reserved once they are encoded.
-    const bool sized = old != nullptr && !old->m_bytes.empty();
-    w.bytes.reserve(sized ? old->m_bytes.size() + old->m_bytes.size() / 16 : 4096);
+    std::size_t old_size = 0;
+    if (old != nullptr) {
+        if (shard && old->m_shards.size() == k_shards) {
+            old_size = old->m_shards[*shard].bytes.size();
+        } else if (!shard) {
+            for (const auto& s : old->m_shards) {
+                old_size += s.bytes.size();
+            }
+        }
+    }
+    const bool sized = old_size > 0;
+    w.bytes.reserve(sized ? old_size + old_size / 16 : 4096);
     w.bytes.append(k_magic);
     w.str(program);
     w.str(content.shared_digest);
-    w.u64(content.model.parks.size());
-    const bool same_shared = old != nullptr && old->m_shared == content.shared_digest;
+    w.u64(parks.size());
     const std::size_t first_park = w.bytes.size();
-    const std::size_t sample = sized ? 0 : std::min<std::size_t>(content.model.parks.size(), 64);
+    const std::size_t sample = sized ? 0 : std::min<std::size_t>(parks.size(), 64);
     std::size_t done = 0;
-    for (const auto& park : content.model.parks) {
+    for (const model::Park* p : parks) {
+        const model::Park& park = *p;
         if (++done == sample + 1 && sample > 0) {
             const std::size_t made = w.bytes.size() - first_park;
-            w.bytes.reserve(w.bytes.size() + made / sample * (content.model.parks.size() - sample) * 5 / 4);
+            w.bytes.reserve(w.bytes.size() + made / sample * (parks.size() - sample) * 5 / 4);
         }
-        const auto toml = content.digests.find(park.file);
-        const auto narrative = park.narrative ? content.digests.find(park.narrative->file) : content.digests.end();
-        if (toml == content.digests.end() || (park.narrative && narrative == content.digests.end())) {
-            throw std::runtime_error(fmt::format("no digest of {}", park.file));
-        }
-        const std::string narrative_digest = park.narrative ? narrative->second : std::string();
-        if (same_shared) {
+        const auto [toml, narrative_digest] = digests_of(content, park);
+        if (old != nullptr) {
             const auto it = old->m_records.find(park.file);
-            if (it != old->m_records.end() && it->second.toml_digest == toml->second &&
-                it->second.narrative_digest == narrative_digest) {
-                w.bytes.append(old->m_bytes, it->second.offset, it->second.length); // the same park, the same bytes
+            if (it != old->m_records.end() && old->m_shards[it->second.shard].shared == content.shared_digest &&
+                it->second.toml_digest == *toml && it->second.narrative_digest == narrative_digest) {
+                // the same park, the same bytes
+                w.bytes.append(old->m_shards[it->second.shard].bytes, it->second.offset, it->second.length);
                 continue;
             }
         }
         w.str(park.file);
-        w.str(toml->second);
+        w.str(*toml);
         w.str(narrative_digest);
         Writer body;
         body.park(park);
@@ -412,9 +457,11 @@ ParkCache ParkCache::deserialize(std::string bytes, std::string_view program) {
             return {};
         }
         ParkCache cache;
-        cache.m_shared = r.str();
+        Shard shard;
+        shard.shared = r.str();
         const std::size_t n = r.count(4);
         cache.m_records.reserve(n);
+        shard.files.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
             const std::size_t start = r.position();
             std::string file = r.str();
@@ -427,40 +474,97 @@ ParkCache ParkCache::deserialize(std::string bytes, std::string_view program) {
             r.skip(length);
             record.offset = start;
             record.length = r.position() - start;
+            shard.files.push_back(file);
             cache.m_records.insert_or_assign(std::move(file), std::move(record));
         }
         if (!r.at_end()) {
             return {};
         }
-        cache.m_bytes = std::move(bytes);
+        shard.bytes = std::move(bytes);
+        cache.m_shards.push_back(std::move(shard));
         return cache;
     } catch (const std::out_of_range&) {
         return {};
     }
 }
 
-ParkCache ParkCache::read(const fs::path& file, std::string_view program) {
-    auto bytes = core::read_file(file);
-    return bytes ? deserialize(std::move(*bytes), program) : ParkCache();
+ParkCache ParkCache::read(const fs::path& folder, std::string_view program, unsigned jobs) {
+    std::vector<ParkCache> parts(k_shards);
+    core::for_each_run(k_shards, std::clamp(jobs, 1u, 8u), [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            if (auto bytes = core::read_file(folder / shard_name(i))) {
+                parts[i] = deserialize(std::move(*bytes), program);
+            }
+        }
+    });
+    ParkCache cache;
+    cache.m_shards.resize(k_shards);
+    std::size_t records = 0;
+    for (const auto& part : parts) {
+        records += part.m_records.size();
+    }
+    cache.m_records.reserve(records);
+    for (std::size_t i = 0; i < k_shards; ++i) {
+        if (parts[i].m_shards.size() != 1) {
+            continue; // missing, damaged or foreign: its parks are read from their files
+        }
+        cache.m_shards[i] = std::move(parts[i].m_shards.front());
+        for (auto& [file, record] : parts[i].m_records) {
+            record.shard = i;
+            cache.m_records.insert_or_assign(file, std::move(record));
+        }
+    }
+    return cache;
 }
 
-void ParkCache::write(const fs::path& file, std::string_view program, const LoadedContent& content,
+bool ParkCache::holds(std::size_t shard, const std::vector<const model::Park*>& parks,
+                      const LoadedContent& content) const {
+    if (m_shards.size() != k_shards || m_shards[shard].shared != content.shared_digest ||
+        m_shards[shard].files.size() != parks.size() || m_shards[shard].bytes.empty()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < parks.size(); ++i) {
+        const model::Park& park = *parks[i];
+        const auto it = m_records.find(park.file);
+        if (m_shards[shard].files[i] != park.file || it == m_records.end() || it->second.shard != shard) {
+            return false;
+        }
+        const auto [toml, narrative_digest] = digests_of(content, park);
+        if (it->second.toml_digest != *toml || it->second.narrative_digest != narrative_digest) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void ParkCache::write(const fs::path& folder, std::string_view program, const LoadedContent& content,
                       const ParkCache* old) {
-    core::write_file_atomically(file, serialize(program, content, old));
+    std::error_code ec;
+    const auto status = fs::symlink_status(folder, ec);
+    if (fs::exists(status) && !fs::is_directory(status)) {
+        fs::remove(folder); // an earlier parkpress's one-file cache, or anything else
+    }
+    fs::create_directories(folder);
+    std::vector<std::vector<const model::Park*>> parks(k_shards);
+    for (const auto& park : content.model.parks) {
+        parks[shard_of(park.file)].push_back(&park);
+    }
+    for (std::size_t i = 0; i < k_shards; ++i) {
+        if (old == nullptr || !old->holds(i, parks[i], content)) {
+            core::write_file_atomically(folder / shard_name(i), serialize(program, content, old, i));
+        }
+    }
 }
 
 std::optional<ParkCache::Entry> ParkCache::find(const std::string& file, std::string_view toml_digest,
                                                 std::string_view narrative_digest, std::string_view shared) const {
-    if (shared != m_shared) {
-        return std::nullopt;
-    }
     const auto it = m_records.find(file);
-    if (it == m_records.end() || it->second.toml_digest != toml_digest ||
-        it->second.narrative_digest != narrative_digest) {
+    if (it == m_records.end() || m_shards[it->second.shard].shared != shared ||
+        it->second.toml_digest != toml_digest || it->second.narrative_digest != narrative_digest) {
         return std::nullopt;
     }
     try {
-        Reader r(std::string_view(m_bytes).substr(it->second.body, it->second.body_length));
+        Reader r(std::string_view(m_shards[it->second.shard].bytes).substr(it->second.body, it->second.body_length));
         Entry e;
         e.park = r.park();
         e.diagnostics.resize(r.count(1));

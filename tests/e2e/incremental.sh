@@ -166,11 +166,21 @@ grep -q '^built ' "$WORK/stdout" && pass || fail "another binary: did not build:
 # parsed again); a damaged or cut cache is not trusted.
 CACHE="$WORK/.site.parkpress-cache"
 build
-[[ -s $CACHE ]] && pass || fail "park cache: no cache beside the output"
-printf 'junk' | dd of="$CACHE" bs=1 seek=100 conv=notrunc status=none
+[[ $(find "$CACHE" -type f -size +0 | wc -l) -eq 32 ]] && pass || fail "park cache: not 32 shards beside the output"
+for shard in "$CACHE"/*; do
+    printf 'junk' | dd of="$shard" bs=1 seek=100 conv=notrunc status=none
+done
 edit "damaged park cache" sed -i 's/^value = 520$/value = 530/' "$ISLAND"
-truncate -s 1000 "$CACHE"
+for shard in "$CACHE"/*; do
+    truncate -s 150 "$shard"
+done
 edit "cut park cache" sed -i 's/^value = 530$/value = 540/' "$ISLAND"
+# A cache of an earlier parkpress, one file where the folder is now, is replaced.
+rm -rf "$CACHE"
+printf 'parkpress park cache 1\njunk' >"$CACHE"
+edit "one-file park cache" sed -i 's/^value = 540$/value = 520/' "$ISLAND"
+[[ -d $CACHE ]] && pass || fail "park cache: the old cache file was not replaced by a folder"
+sed -i 's/^value = 520$/value = 540/' "$ISLAND"
 grep -q 'value = 540' "$ISLAND" && pass || fail "park cache: the edits did not apply"
 
 # 12. Warnings of parks taken from the cache, whose files a rebuild does not read again, are

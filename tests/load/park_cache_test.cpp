@@ -10,6 +10,12 @@
 #include "support/fixture.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/core.h>
+
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <sys/stat.h>
 
 using namespace parkpress;
 
@@ -156,4 +162,86 @@ TEST_CASE("park cache: a damaged, truncated or foreign cache is an empty one", "
     load::ParkCache::write(file, "p", loaded);
     CHECK(load::ParkCache::read(file, "p").size() == 2);
     CHECK(load::ParkCache::read(site.root() / "missing", "p").size() == 0);
+}
+
+namespace {
+ino_t inode_of(const std::filesystem::path& p) {
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_ino;
+}
+} // namespace
+
+TEST_CASE("park cache: parks are kept in 32 shards; a rebuild writes only the shards whose parks changed",
+          "[load]") {
+    testing::SiteFixture site;
+    for (int i = 0; i < 60; ++i) {
+        site.set(fmt::format("parks/henan/p{}.toml", i), fmt::format(R"(name = "园区{}"
+city = "驻马店市"
+kind = "high-tech-zone"
+level = "municipal"
+)",
+                                                                      i));
+    }
+    core::Diagnostics d;
+    const auto loaded = site.load(d);
+    REQUIRE_FALSE(d.has_errors());
+    // Beside the fixture's tree, which it writes again at each load.
+    struct Gone {
+        std::filesystem::path path;
+        ~Gone() {
+            std::error_code ignored;
+            std::filesystem::remove_all(path, ignored);
+        }
+    } const gone{site.root().string() + "-cache"};
+    const auto& folder = gone.path;
+    load::ParkCache::write(folder, "p", loaded);
+    std::map<std::size_t, ino_t> inodes;
+    for (std::size_t i = 0; i < load::ParkCache::k_shards; ++i) {
+        inodes[i] = inode_of(folder / fmt::format("{:02}", i));
+    }
+    CHECK(std::distance(std::filesystem::directory_iterator(folder), {}) == 32);
+    const auto cache = load::ParkCache::read(folder, "p", 2);
+    REQUIRE(cache.size() == loaded.model.parks.size());
+    CHECK(load::ParkCache::read(folder, "another parkpress").size() == 0);
+
+    // Nothing changed: no shard is written again.
+    core::Diagnostics d2;
+    const auto same = load_with(site, cache, d2);
+    load::ParkCache::write(folder, "p", same, &cache);
+    for (const auto& [i, inode] : inodes) {
+        CHECK(inode_of(folder / fmt::format("{:02}", i)) == inode);
+    }
+
+    // One park changed: only its shard is written again, and it holds the park as it is now.
+    const std::string changed = "parks/henan/p7.toml";
+    site.set(changed, R"(name = "园区7"
+city = "郑州市"
+kind = "high-tech-zone"
+level = "municipal"
+)");
+    core::Diagnostics d3;
+    const auto edited = load_with(site, cache, d3);
+    load::ParkCache::write(folder, "p", edited, &cache);
+    const std::size_t shard = load::ParkCache::shard_of(changed);
+    for (const auto& [i, inode] : inodes) {
+        CAPTURE(i);
+        CHECK((inode_of(folder / fmt::format("{:02}", i)) != inode) == (i == shard));
+    }
+    const auto again = load::ParkCache::read(folder, "p");
+    REQUIRE(again.size() == edited.model.parks.size());
+    CHECK(load::ParkCache::serialize("p", edited, &again) == load::ParkCache::serialize("p", edited));
+
+    // A damaged shard loses its parks only.
+    std::size_t in_shard = 0;
+    for (const auto& park : edited.model.parks) {
+        in_shard += load::ParkCache::shard_of(park.file) == shard ? 1 : 0;
+    }
+    REQUIRE(in_shard > 0);
+    {
+        std::fstream damage(folder / fmt::format("{:02}", shard), std::ios::in | std::ios::out | std::ios::binary);
+        damage.seekp(40);
+        damage.put('#');
+    }
+    CHECK(load::ParkCache::read(folder, "p").size() == edited.model.parks.size() - in_shard);
 }
