@@ -1,5 +1,6 @@
 #include "core/files.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include <fcntl.h>
@@ -59,6 +60,21 @@ std::optional<std::string> read_file(const std::filesystem::path& path, FileInfo
     }
     bytes.resize(size);
     return bytes;
+}
+
+bool is_plain_relative_path(std::string_view path) {
+    if (path.empty()) {
+        return false;
+    }
+    for (std::size_t begin = 0; begin <= path.size();) {
+        const std::size_t end = std::min(path.find('/', begin), path.size());
+        const std::string_view part = path.substr(begin, end - begin);
+        if (part.empty() || part == "." || part == "..") {
+            return false;
+        }
+        begin = end + 1;
+    }
+    return true;
 }
 
 } // namespace parkpress::core

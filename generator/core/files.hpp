@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace parkpress::core {
 
@@ -22,6 +23,9 @@ struct FileInfo {
 std::optional<std::string> read_file(const std::filesystem::path& path, FileInfo* info = nullptr);
 /// The time now as file times count it (CLOCK_REALTIME), in nanoseconds.
 std::int64_t now_ns();
+/// Whether `path` is a plain relative path: not empty, and no empty, "." or ".." part (so no
+/// leading or doubled slash). What a tree or a manifest names may be joined to a folder only then.
+bool is_plain_relative_path(std::string_view path);
 /// The metadata of a regular file that is not a link (lstat), or nullopt. With
 /// `follow_links`, of the regular file a link leads to (stat).
 std::optional<FileInfo> regular_file_info(const std::filesystem::path& path, bool follow_links = false);

@@ -1,5 +1,6 @@
 #include "load/git_content.hpp"
 
+#include "core/files.hpp"
 #include "core/process.hpp"
 
 #include <fmt/core.h>
@@ -47,22 +48,6 @@ std::string short_id(const std::string& commit) { return commit.substr(0, 7); }
 
 std::string shown_path(const std::string& path) { return path.empty() ? "the top of the repository" : "\"" + path + "\""; }
 
-/// Whether a path from a tree is a plain relative path: no empty, "." or ".." part.
-bool is_safe_path(std::string_view path) {
-    if (path.empty() || path.front() == '/') {
-        return false;
-    }
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        const std::size_t end = std::min(path.find('/', start), path.size());
-        const std::string_view part = path.substr(start, end - start);
-        if (part.empty() || part == "." || part == "..") {
-            return false;
-        }
-        start = end + 1;
-    }
-    return true;
-}
 
 struct TreeEntry {
     std::string oid;
@@ -103,7 +88,7 @@ std::vector<TreeEntry> parse_tree(const std::string& listing, const std::string&
             continue; // a submodule (type "commit") has no files here
         }
         const std::string_view relative = path.substr(prefix.size());
-        if (!is_safe_path(relative)) {
+        if (!core::is_plain_relative_path(relative)) {
             throw GitError(fmt::format("the commit holds a path parkpress will not write: \"{}\"", path));
         }
         entries.push_back({std::string(meta.substr(space2 + 1)), std::string(relative), mode == "120000"});

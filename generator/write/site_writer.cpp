@@ -380,24 +380,6 @@ void remove_any(const fs::path& path) {
 }
 } // namespace
 
-namespace {
-/// Whether a manifest's path names a file inside the output folder: relative, with no empty,
-/// "." or ".." part, and not the marker.
-bool inside(std::string_view path) {
-    if (path.empty() || path == k_marker) {
-        return false;
-    }
-    for (std::size_t begin = 0; begin <= path.size();) {
-        const std::size_t end = std::min(path.find('/', begin), path.size());
-        const std::string_view part = path.substr(begin, end - begin);
-        if (part.empty() || part == "." || part == "..") {
-            return false;
-        }
-        begin = end + 1;
-    }
-    return true;
-}
-} // namespace
 
 namespace {
 /// Makes the folder `folder` (relative to `root`) and the folders it is in.
@@ -442,7 +424,7 @@ std::optional<Manifest> link_previous_site(const fs::path& out, const Manifest& 
     for (auto it = current.files.begin(); ok && it != current.files.end(); ++it) {
         const auto& [path, file] = *it;
         struct stat st {};
-        if (!inside(path) || ::fstatat(from.fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !matches(st, file)) {
+        if (!core::is_plain_relative_path(path) || path == k_marker || ::fstatat(from.fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !matches(st, file)) {
             continue; // changed since its build: the build writes it again
         }
         const std::size_t slash = path.rfind('/');
