@@ -378,10 +378,7 @@ void remove_any(const fs::path& path) {
         ::unlink(path.c_str());
     }
 }
-} // namespace
 
-
-namespace {
 /// Makes the folder `folder` (relative to `root`) and the folders it is in.
 bool make_folders(int root, const std::string& folder) {
     if (::mkdirat(root, folder.c_str(), 0777) == 0 || errno == EEXIST) {
@@ -424,7 +421,10 @@ std::optional<Manifest> link_previous_site(const fs::path& out, const Manifest& 
     for (auto it = current.files.begin(); ok && it != current.files.end(); ++it) {
         const auto& [path, file] = *it;
         struct stat st {};
-        if (!core::is_plain_relative_path(path) || path == k_marker || ::fstatat(from.fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !matches(st, file)) {
+        if (!core::is_plain_relative_path(path) || path == k_marker) {
+            continue; // not a file of the site (a manifest is parkpress's own, but not trusted blindly)
+        }
+        if (::fstatat(from.fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !matches(st, file)) {
             continue; // changed since its build: the build writes it again
         }
         const std::size_t slash = path.rfind('/');
