@@ -28,13 +28,14 @@ void sort_facts(std::vector<FactEntry>& facts, model::Better better) {
 
 /// What tells periods apart as their text (model::to_string) does, without making the text:
 /// the date when there is one, else the year.
-std::tuple<bool, int, int, int> period_key(const model::Period& p) {
+using PeriodKey = std::tuple<bool, int, int, int>;
+PeriodKey period_key(const model::Period& p) {
     return p.date ? std::tuple(true, p.date->year, p.date->month, p.date->day) : std::tuple(false, p.year, 0, 0);
 }
 
 /// The period most facts share; of periods equally common, the first as text.
 std::string most_common_period(const std::vector<FactEntry>& facts) {
-    std::map<std::tuple<bool, int, int, int>, std::pair<const model::Period*, int>> counts;
+    std::map<PeriodKey, std::pair<const model::Period*, int>> counts;
     int best_count = 0;
     for (const auto& f : facts) {
         auto& [period, count] = counts.try_emplace(period_key(f.fact->period), &f.fact->period, 0).first->second;
@@ -60,7 +61,7 @@ ProvinceSummary summarise(const model::SiteModel& site, const model::Indicator& 
     s.province = province;
     s.parks_in_province = parks_in_province;
     std::vector<Decimal> values;
-    std::set<std::tuple<bool, int, int, int>> periods;
+    std::set<PeriodKey> periods;
     std::set<model::Basis> bases;
     values.reserve(facts.size());
     for (const auto& f : facts) {

@@ -385,10 +385,6 @@ std::pair<const std::string*, std::string> digests_of(const LoadedContent& conte
 
 std::string ParkCache::serialize(std::string_view program, const LoadedContent& content, const ParkCache* old,
                                  std::optional<std::size_t> shard) {
-    const std::vector<const model::Park*> parks = parks_of(content, shard);
-    Writer w;
-    // Most of it is the old cache's bytes: room for them at once, not by doubling.
-    // With no old cache, as much as the first parks suggest, reserved once they are encoded.
     std::size_t old_size = 0;
     if (old != nullptr) {
         if (shard && old->m_shards.size() == k_shards) {
@@ -399,6 +395,14 @@ std::string ParkCache::serialize(std::string_view program, const LoadedContent& 
             }
         }
     }
+    return encode(program, content, old, parks_of(content, shard), old_size);
+}
+
+std::string ParkCache::encode(std::string_view program, const LoadedContent& content, const ParkCache* old,
+                              const std::vector<const model::Park*>& parks, std::size_t old_size) {
+    Writer w;
+    // Most of it is the old cache's bytes: room for them at once, not by doubling.
+    // With no old cache, as much as the first parks suggest, reserved once they are encoded.
     const bool sized = old_size > 0;
     w.bytes.reserve(sized ? old_size + old_size / 16 : 4096);
     w.bytes.append(k_magic);
@@ -551,7 +555,9 @@ void ParkCache::write(const fs::path& folder, std::string_view program, const Lo
     }
     for (std::size_t i = 0; i < k_shards; ++i) {
         if (old == nullptr || !old->holds(i, parks[i], content)) {
-            core::write_file_atomically(folder / shard_name(i), serialize(program, content, old, i));
+            const bool sharded = old != nullptr && old->m_shards.size() == k_shards;
+            const std::size_t old_size = sharded ? old->m_shards[i].bytes.size() : 0;
+            core::write_file_atomically(folder / shard_name(i), encode(program, content, old, parks[i], old_size));
         }
     }
 }

@@ -79,6 +79,10 @@ private:
         std::string shared;
         std::vector<std::string> files;
     };
+    /// The bytes of a shard holding `parks`, in that order; `old_size`: the size of the shard
+    /// `old` had for them, if any (what to reserve).
+    static std::string encode(std::string_view program, const LoadedContent& content, const ParkCache* old,
+                              const std::vector<const model::Park*>& parks, std::size_t old_size);
     /// Whether `shard` of this cache holds exactly these parks, read from the same files.
     [[nodiscard]] bool holds(std::size_t shard, const std::vector<const model::Park*>& parks,
                              const LoadedContent& content) const;
