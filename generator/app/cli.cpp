@@ -123,11 +123,14 @@ int check(const std::string& content_dir, bool strict, std::ostream& out, std::o
 
 void print_timings(const core::Timings& timings, std::ostream& err) {
     double total = 0;
+    double cpu = 0;
     for (const auto& s : timings.stages()) {
-        err << fmt::format("  {:<22} {:8.3f} s  {:8.1f} MB peak\n", s.name, s.seconds, static_cast<double>(s.peak_kb) / 1024);
+        err << fmt::format("  {:<22} {:8.3f} s  {:8.3f} s CPU  {:8.1f} MB peak\n", s.name, s.seconds, s.cpu_seconds,
+                           static_cast<double>(s.peak_kb) / 1024);
         total += s.seconds;
+        cpu += s.cpu_seconds;
     }
-    err << fmt::format("  {:<22} {:8.3f} s\n", "total", total);
+    err << fmt::format("  {:<22} {:8.3f} s  {:8.3f} s CPU\n", "total", total, cpu);
 }
 
 int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {

@@ -65,9 +65,10 @@ PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const 
                    std::string_view base, const std::map<std::string, std::string>* digests,
                    const UpdatedDates* dates)
     : m_model(model), m_index(index), m_dates(dates != nullptr ? *dates : UpdatedDates()) {
-    // Every figure of each indicator, park by park in model order (which decides ties): on
-    // another core, while the rest is digested here.
-    auto indicator_figures = std::async(std::launch::async, [&model] {
+    // Every figure of each indicator, park by park in model order (which decides ties): the
+    // first half of the parks and the second on two other cores, while the rest is digested
+    // here. Walking every fact is bound by memory more than by hashing.
+    const auto figures_of = [&model](std::size_t begin, std::size_t end) {
         std::map<std::string, core::Hasher> by_indicator;
         std::unordered_map<std::string_view, core::Hasher*> found; // by hash: one lookup per figure
         auto hasher_for = [&](const std::string& key) -> core::Hasher& {
@@ -77,7 +78,8 @@ PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const 
             }
             return *it->second;
         };
-        for (const auto& p : model.parks) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const model::Park& p = model.parks[i];
             for (const auto& f : p.facts) {
                 auto& h = hasher_for(f.indicator).add("fact").add(p.slug);
                 add_quantity(h, f.quantity, f.qualifier);
@@ -95,7 +97,10 @@ PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const 
             figures.emplace(key, h.hex());
         }
         return figures;
-    });
+    };
+    const std::size_t half = model.parks.size() / 2;
+    auto first_figures = std::async(std::launch::async, figures_of, 0, half);
+    auto second_figures = std::async(std::launch::async, figures_of, half, model.parks.size());
     std::unordered_set<std::string_view> park_files;
     park_files.reserve(2 * model.parks.size());
     m_data.reserve(model.parks.size());
@@ -147,8 +152,19 @@ PageKeys::PageKeys(const model::SiteModel& model, const SiteIndex& index, const 
         h.add("records").add(m_shared).add(p.file).add(m_data.at(&p)).add(UpdatedDates::of(m_dates.parks, p.slug));
         m_records[&p] = h.hex();
     }
-    for (const auto& [key, figures] : indicator_figures.get()) {
-        m_indicators[key] = core::Hasher().add(m_layout).add(key).add(figures).hex();
+    // An indicator's key has the digests of both halves ("" for a half without its figures).
+    const auto first = first_figures.get();
+    const auto second = second_figures.get();
+    std::map<std::string_view, std::pair<std::string_view, std::string_view>> halves;
+    for (const auto& [key, digest] : first) {
+        halves[key].first = digest;
+    }
+    for (const auto& [key, digest] : second) {
+        halves[key].second = digest;
+    }
+    for (const auto& [key, both] : halves) {
+        m_indicators[std::string(key)] =
+            core::Hasher().add(m_layout).add(key).add(both.first).add(both.second).hex();
     }
 }
 

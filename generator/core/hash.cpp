@@ -15,22 +15,20 @@ Hasher::Hasher() : m_state(XXH3_createState()) {
 
 Hasher::~Hasher() { XXH3_freeState(m_state); }
 
-Hasher& Hasher::add(std::string_view field) {
-    add(static_cast<std::int64_t>(field.size()));
-    XXH3_128bits_update(m_state, field.data(), field.size());
-    return *this;
+void Hasher::flush() const {
+    if (m_used > 0) {
+        XXH3_128bits_update(m_state, m_buffer.data(), m_used);
+        m_used = 0;
+    }
 }
 
-Hasher& Hasher::add(std::int64_t number) {
-    unsigned char bytes[8];
-    for (int i = 0; i < 8; ++i) { // little-endian whatever the machine, so digests travel
-        bytes[i] = static_cast<unsigned char>(static_cast<std::uint64_t>(number) >> (8 * i));
-    }
-    XXH3_128bits_update(m_state, bytes, sizeof bytes);
-    return *this;
+void Hasher::update(std::string_view bytes) {
+    flush();
+    XXH3_128bits_update(m_state, bytes.data(), bytes.size());
 }
 
 std::string Hasher::hex() const {
+    flush();
     const XXH128_hash_t h = XXH3_128bits_digest(m_state);
     return fmt::format("{:016x}{:016x}", h.high64, h.low64);
 }

@@ -40,12 +40,6 @@ bool matches(const struct stat& st, const Manifest::File& record) {
            static_cast<std::uint64_t>(st.st_size) == record.size && mtime_ns(st) == record.mtime_ns;
 }
 
-/// Whether the file at `file` is still the one `record` describes.
-bool unchanged(const fs::path& file, const Manifest::File& record) {
-    struct stat st {};
-    return ::lstat(file.c_str(), &st) == 0 && matches(st, record);
-}
-
 /// Whether two records describe one file (a hard link in two sites).
 bool same_file(const Manifest::File& a, const Manifest::File& b) {
     return a.inode == b.inode && a.size == b.size && a.mtime_ns == b.mtime_ns;
@@ -321,19 +315,6 @@ std::optional<Manifest> intact_output(const fs::path& out) {
     return manifest;
 }
 
-namespace {
-/// Makes the folder a file goes in. Most pages are alone in a new folder whose parent
-/// exists, so one mkdir() usually does it.
-void make_parent(const fs::path& file) {
-    const fs::path folder = file.parent_path();
-    if (::mkdir(folder.c_str(), 0777) == 0 || errno == EEXIST) {
-        return;
-    }
-    std::error_code ec;
-    fs::create_directories(folder, ec); // another thread may create it at the same time
-}
-} // namespace
-
 fs::path output_folder(const fs::path& out) {
     fs::path target = fs::absolute(out).lexically_normal();
     if (target.filename().empty() && target.has_parent_path()) {
@@ -452,12 +433,20 @@ std::optional<Manifest> link_previous_site(const fs::path& out, const Manifest& 
 SiteWriter::SiteWriter(const fs::path& out) : SiteWriter(out, read_manifest(out)) {}
 
 SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous)
-    : m_target(output_folder(out)), m_old(std::move(previous)) {
-    stage(m_old ? intact_previous_site(m_target) : std::nullopt);
-}
+    : SiteWriter(out, std::move(previous), std::nullopt, true) {}
 
 SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous, std::optional<Manifest> before)
+    : SiteWriter(out, std::move(previous), std::move(before), false) {}
+
+SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous, std::optional<Manifest> before,
+                       bool check_before)
     : m_target(output_folder(out)), m_old(std::move(previous)) {
+    // Files are found relative to the two folders: a path is then looked up from the folder,
+    // not from the root, for each of the tens of thousands of files of a site.
+    m_target_fd = ::open(m_target.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (check_before && m_old) {
+        before = intact_previous_site(m_target);
+    }
     stage(std::move(before));
 }
 
@@ -473,21 +462,42 @@ void SiteWriter::stage(std::optional<Manifest> before) {
         remove_any(m_staging);
         fs::create_directory(m_staging);
     }
+    m_staging_fd = ::open(m_staging.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (m_staging_fd < 0) {
+        const int error = errno;
+        remove_any(m_staging);
+        if (m_target_fd >= 0) {
+            ::close(m_target_fd); // the destructor does not run
+        }
+        throw WriteError(fmt::format("cannot open {}: {}", m_staging.generic_string(), std::strerror(error)));
+    }
 }
 
 SiteWriter::~SiteWriter() {
     if (!m_committed) {
         remove_any(m_staging);
     }
+    for (const int fd : {m_target_fd, m_staging_fd}) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
 }
 
-fs::path SiteWriter::staged(const std::string& path) const {
-    const fs::path file = (m_staging / path).lexically_normal();
-    const auto rel = file.lexically_relative(m_staging);
-    if (rel.empty() || rel.begin()->string() == ".." || path.empty() || path.front() == '/' || path == k_marker) {
+std::string SiteWriter::staged(const std::string& path) const {
+    if (core::is_plain_relative_path(path) && path != k_marker) {
+        return path; // as rendering names its files
+    }
+    const std::string normal = fs::path(path).lexically_normal().generic_string();
+    if (path.empty() || path.front() == '/' || !core::is_plain_relative_path(normal) || normal == k_marker) {
         throw WriteError(fmt::format("refusing to write {} outside the output folder", path));
     }
-    return file;
+    return normal;
+}
+
+bool SiteWriter::make_parent(const std::string& rel) const {
+    const std::size_t slash = rel.rfind('/');
+    return slash == std::string::npos || make_folders(m_staging_fd, rel.substr(0, slash));
 }
 
 const Manifest::File* SiteWriter::old_file(const std::string& path) const {
@@ -495,7 +505,9 @@ const Manifest::File* SiteWriter::old_file(const std::string& path) const {
         return nullptr;
     }
     const auto it = m_old->files.find(path);
-    if (it == m_old->files.end() || !unchanged(m_target / path, it->second)) {
+    struct stat st {};
+    if (it == m_old->files.end() || m_target_fd < 0 ||
+        ::fstatat(m_target_fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !matches(st, it->second)) {
         return nullptr;
     }
     return &it->second;
@@ -516,17 +528,17 @@ void SiteWriter::record(const std::string& path, const Manifest::File& file, boo
 }
 
 bool SiteWriter::link_old(const std::string& path, const Manifest::File& old) {
-    const fs::path file = staged(path);
+    const std::string rel = staged(path);
     if (const Manifest::File* before = before_file(path)) {
         if (same_file(*before, old)) {
             record(path, old, false); // the same file is in both sites already
             return true;
         }
-        ::unlink(file.c_str());
+        ::unlinkat(m_staging_fd, rel.c_str(), 0);
     } else {
-        make_parent(file);
+        make_parent(rel);
     }
-    if (::link((m_target / path).c_str(), file.c_str()) != 0) {
+    if (::linkat(m_target_fd, path.c_str(), m_staging_fd, rel.c_str(), 0) != 0) {
         return false; // a file system without hard links: write the file instead
     }
     record(path, old, false);
@@ -555,7 +567,7 @@ std::optional<render::PreviousFile> SiteWriter::previous(const std::string& path
     // Mapped rather than read: the downloads are the largest files, and only parts of them
     // are copied. Populated at once: most of it is copied, and one call maps its pages faster
     // than a fault for each.
-    const int fd = ::open((m_target / path).c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::openat(m_target_fd, path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         return std::nullopt;
     }
@@ -578,7 +590,7 @@ void SiteWriter::put(const std::string& path, std::string bytes, const std::stri
 
 void SiteWriter::put_parts(const std::string& path, std::string bytes, const std::string& key,
                            const std::string& parts) {
-    const fs::path file = staged(path);
+    const std::string rel = staged(path);
     const std::string hash = core::digest_of(bytes);
     if (const Manifest::File* old = old_file(path); old != nullptr && old->hash == hash && old->size == bytes.size()) {
         Manifest::File same = *old;
@@ -591,11 +603,11 @@ void SiteWriter::put_parts(const std::string& path, std::string bytes, const std
     // A file of the site before may be a link to a file of the current site: it is replaced,
     // never written into.
     if (before_file(path) != nullptr) {
-        ::unlink(file.c_str());
+        ::unlinkat(m_staging_fd, rel.c_str(), 0);
     } else {
-        make_parent(file);
+        make_parent(rel);
     }
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    const int fd = ::openat(m_staging_fd, rel.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     bool ok = fd >= 0;
     for (std::size_t done = 0; ok && done < bytes.size();) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -611,7 +623,7 @@ void SiteWriter::put_parts(const std::string& path, std::string bytes, const std
         ok = ::close(fd) == 0 && ok;
     }
     if (!ok) {
-        throw WriteError(fmt::format("cannot write {}: {}", file.generic_string(), std::strerror(errno)));
+        throw WriteError(fmt::format("cannot write {}: {}", (m_staging / rel).generic_string(), std::strerror(errno)));
     }
     record(path, {key, hash, bytes.size(), mtime_ns(st), static_cast<std::uint64_t>(st.st_ino), parts}, true);
 }

@@ -130,18 +130,27 @@ public:
     [[nodiscard]] std::size_t kept() const { return m_kept; }
 
 private:
+    /// `check_before`: find `before` (intact_previous_site) here.
+    SiteWriter(const std::filesystem::path& out, std::optional<Manifest> previous, std::optional<Manifest> before,
+               bool check_before);
     /// Makes the staging folder: `before` (the intact site before) when there is one.
     void stage(std::optional<Manifest> before);
+    /// Makes the folders the file at `rel` goes in, in the staging folder. Most pages are
+    /// alone in a new folder whose parent exists, so one mkdirat() usually does it.
+    bool make_parent(const std::string& rel) const;
     /// The old file at `path` if the old manifest has it and it is untouched.
     const Manifest::File* old_file(const std::string& path) const;
     /// The file at `path` in the site before, staged here, if there is one.
     const Manifest::File* before_file(const std::string& path) const;
     void record(const std::string& path, const Manifest::File& file, bool written);
     bool link_old(const std::string& path, const Manifest::File& old);
-    std::filesystem::path staged(const std::string& path) const;
+    /// `path` relative to the staging folder, normal; throws WriteError if it is outside.
+    std::string staged(const std::string& path) const;
 
     std::filesystem::path m_target;
     std::filesystem::path m_staging;
+    int m_target_fd = -1;  ///< `out`, open (-1 when there is none)
+    int m_staging_fd = -1; ///< the staging folder, open
     bool m_committed = false;
     std::optional<Manifest> m_old;    ///< the manifest of `out`
     std::optional<Manifest> m_before; ///< the manifest of the staging folder, if it is reused
