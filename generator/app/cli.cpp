@@ -6,6 +6,7 @@
 #include "compute/site_index.hpp"
 #include "core/diagnostics.hpp"
 #include "core/hash.hpp"
+#include "core/process.hpp"
 #include "core/timing.hpp"
 #include "load/content_loader.hpp"
 #include "load/theme_loader.hpp"
@@ -184,6 +185,12 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     };
     auto self = std::async(std::launch::async, [&known] {
         Self me;
+        // The linker's build ID digests the program already, and is in memory: a release
+        // binary with its debug information is tens of megabytes to read and digest.
+        if (const std::string id = core::program_build_id(); !id.empty()) {
+            me.digest = "build-id " + id;
+            return me;
+        }
         me.seen_ns = core::now_ns();
         me.info = core::regular_file_info(k_self, true);
         if (const std::string* digest = me.info ? known.digest(k_self, *me.info) : nullptr) {

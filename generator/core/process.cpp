@@ -1,5 +1,8 @@
 #include "core/process.hpp"
 
+#include <elf.h>
+#include <link.h>
+
 #include <fmt/core.h>
 
 #include <array>
@@ -191,6 +194,48 @@ ProcessResult run_process(const std::vector<std::string>& argv, std::string_view
     }
     result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
+}
+
+namespace {
+/// The build ID note among the program headers of the first object dl_iterate_phdr gives,
+/// which is the program itself.
+int find_build_id(dl_phdr_info* info, std::size_t /*size*/, void* data) {
+    auto& id = *static_cast<std::string*>(data);
+    for (ElfW(Half) i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr)& header = info->dlpi_phdr[i];
+        if (header.p_type != PT_NOTE) {
+            continue;
+        }
+        const auto* note = reinterpret_cast<const unsigned char*>(info->dlpi_addr + header.p_vaddr);
+        const unsigned char* end = note + header.p_memsz;
+        const auto aligned = [](std::size_t n) { return (n + 3) & ~std::size_t{3}; };
+        while (note + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) head{};
+            std::memcpy(&head, note, sizeof head);
+            const unsigned char* name = note + sizeof head;
+            const unsigned char* desc = name + aligned(head.n_namesz);
+            if (desc > end || head.n_descsz > static_cast<std::size_t>(end - desc)) {
+                break;
+            }
+            if (head.n_type == NT_GNU_BUILD_ID && head.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+                static constexpr char k_hex[] = "0123456789abcdef";
+                for (std::size_t b = 0; b < head.n_descsz; ++b) {
+                    id += k_hex[desc[b] >> 4];
+                    id += k_hex[desc[b] & 15];
+                }
+                return 1;
+            }
+            note = desc + aligned(head.n_descsz);
+        }
+    }
+    return 1; // only the first object, the program, is looked at
+}
+} // namespace
+
+std::string program_build_id() {
+    std::string id;
+    dl_iterate_phdr(find_build_id, &id);
+    return id;
 }
 
 } // namespace parkpress::core

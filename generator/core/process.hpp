@@ -31,4 +31,8 @@ private:
 /// run_process({"git", "rev-parse", "HEAD"}).out == "1a2b...\n"
 ProcessResult run_process(const std::vector<std::string>& argv, std::string_view input = {});
 
+/// The running program's build ID (the GNU note the linker writes, a digest of what it linked)
+/// in hex, read from the program's headers in memory; "" when it has none.
+std::string program_build_id();
+
 } // namespace parkpress::core

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cerrno>
+#include <filesystem>
 #include <string>
 
 using parkpress::core::ProcessError;
@@ -40,4 +41,16 @@ TEST_CASE("process: a program that is not installed", "[core]") {
     } catch (const ProcessError& e) {
         CHECK(e.error_number() == ENOENT);
     }
+}
+
+TEST_CASE("process: the program's build ID is the one the linker wrote into its file", "[process]") {
+    const std::string id = parkpress::core::program_build_id();
+    // Debian's toolchains link with a build ID (a SHA-1: 40 hex digits); the file says which.
+    REQUIRE(id.size() == 40);
+    CHECK(id.find_first_not_of("0123456789abcdef") == std::string::npos);
+    CHECK(parkpress::core::program_build_id() == id);
+    // readelf reads this test program's file (its own /proc/self/exe would be readelf).
+    const auto readelf = parkpress::core::run_process({"readelf", "-n", std::filesystem::read_symlink("/proc/self/exe").string()});
+    REQUIRE(readelf.status == 0);
+    CHECK(readelf.out.find("Build ID: " + id) != std::string::npos);
 }

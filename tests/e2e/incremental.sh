@@ -154,13 +154,36 @@ grep -q 'is up to date' "$WORK/stdout" && fail "damaged output: said up to date"
 [[ ! -e $OUT/stray.txt ]] && pass || fail "damaged output: a stray file stayed"
 same_as_cold "damaged output"
 
-# 10. Another build of parkpress (same version number, other bytes) is not trusted with the
-# previous output: it renders every page again.
-cp "$BINARY" "$WORK/parkpress-other"
-printf 'x' >>"$WORK/parkpress-other" # an ELF file runs the same with a byte appended
-"$WORK/parkpress-other" build "$CONTENT" --out "$OUT" --theme "$THEME" --no-pdf >"$WORK/stdout" 2>&1 </dev/null
-grep -q 'is up to date' "$WORK/stdout" && fail "another binary: said up to date" || pass
-grep -q '^built ' "$WORK/stdout" && pass || fail "another binary: did not build: $(cat "$WORK/stdout")"
+# 10. Another build of parkpress (same version number, another program) is not trusted with
+# the previous output: it renders every page again. A program is told by its build ID, the
+# digest of what was linked that the linker writes into it; one without is told by its bytes.
+other_binary() { # NAME: builds with $WORK/NAME and expects every page rendered again
+    "$WORK/$1" build "$CONTENT" --out "$OUT" --theme "$THEME" --no-pdf >"$WORK/stdout" 2>&1 </dev/null
+    grep -q 'is up to date' "$WORK/stdout" && fail "$1: said up to date" || pass
+    grep -q '^built ' "$WORK/stdout" && pass || fail "$1: did not build: $(cat "$WORK/stdout")"
+}
+ID=$(readelf -n "$BINARY" | sed -n 's/.*Build ID: \([0-9a-f]*\).*/\1/p')
+[[ ${#ID} -eq 40 ]] && pass || fail "no build ID in $BINARY"
+# Its build ID's first byte changed, as another link would change it.
+python3 - "$BINARY" "$WORK/parkpress-other-id" "$ID" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+at = data.find(bytes.fromhex(sys.argv[3]))
+assert at > 0 and data.find(bytes.fromhex(sys.argv[3]), at + 1) < 0
+data[at] ^= 0xFF
+open(sys.argv[2], "wb").write(data)
+PY
+chmod +x "$WORK/parkpress-other-id"
+other_binary parkpress-other-id
+# Without a build ID, then the same with a byte appended (an ELF file runs the same).
+objcopy --remove-section=.note.gnu.build-id "$BINARY" "$WORK/parkpress-no-id"
+[[ -z $(readelf -n "$WORK/parkpress-no-id" | grep 'Build ID') ]] && pass || fail "parkpress-no-id has a build ID"
+other_binary parkpress-no-id
+"$WORK/parkpress-no-id" build "$CONTENT" --out "$OUT" --theme "$THEME" --no-pdf >"$WORK/stdout" 2>&1 </dev/null
+grep -q 'is up to date' "$WORK/stdout" && pass || fail "parkpress-no-id: not up to date the second time"
+cp "$WORK/parkpress-no-id" "$WORK/parkpress-no-id-x"
+printf 'x' >>"$WORK/parkpress-no-id-x"
+other_binary parkpress-no-id-x
 
 # 11. The parks of the last build are cached beside the output (only changed park files are
 # parsed again); a damaged or cut cache is not trusted.
