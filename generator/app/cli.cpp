@@ -5,6 +5,7 @@
 #include "app/new_park.hpp"
 #include "compute/site_index.hpp"
 #include "core/diagnostics.hpp"
+#include "core/exit.hpp"
 #include "core/hash.hpp"
 #include "core/process.hpp"
 #include "core/timing.hpp"
@@ -175,7 +176,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     // the content's, and parkpress's own (/proc/self/exe is the running program's file, even
     // after another was installed at its path).
     const std::filesystem::path stats_file = write::file_stats_path(options.out_dir);
-    const load::FileStats known = read_all ? load::FileStats() : load::FileStats::read(stats_file);
+    load::FileStats known = read_all ? load::FileStats() : load::FileStats::read(stats_file);
     load::FileStats learnt;
     static constexpr char k_self[] = "/proc/self/exe";
     struct Self {
@@ -326,7 +327,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         }
     }
     timings.start("index");
-    const auto index = compute::build_index(model);
+    auto index = compute::build_index(model);
     const compute::UpdatedDates updated =
         history.known() ? compute::updated_dates(model, index,
                                                  [&history](const std::vector<std::string>& files) {
@@ -485,10 +486,14 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     progress.clear();
     out << fmt::format("built {} ({}) in {}: {} written, {} unchanged\n", plural(sink.pages, "page"),
                        plural(sink.files, "file"), options.out_dir, writer->written(), writer->kept());
+    if (options.process_ends) {
+        core::leave_to_exit(std::move(loaded), std::move(park_cache), std::move(index), std::move(keys),
+                            std::move(content_tree), std::move(known), std::move(learnt));
+    }
     return k_exit_ok;
 }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool process_ends) {
     CLI::App app{"parkpress: a static report generator for Chinese development zones.\n"
                  "It reads a content folder of TOML data and Markdown narratives, checks it, and\n"
                  "builds a static website and PDF bulletins from it.",
@@ -505,6 +510,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     check_cmd->add_flag("--strict", strict, "treat warnings as errors");
 
     BuildOptions build_options;
+    build_options.process_ends = process_ends;
     CLI::App* build_cmd = app.add_subcommand("build", "Check the content, then write the static site");
     build_cmd->add_option("CONTENT_DIR", build_options.content_dir, "the content folder")->capture_default_str();
     build_cmd->add_option("--out", build_options.out_dir, "the output folder")->capture_default_str();

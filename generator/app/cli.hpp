@@ -14,7 +14,9 @@ enum ExitCode : int { k_exit_ok = 0, k_exit_content = 1, k_exit_usage = 2 };
 
 /// Runs parkpress with its arguments (argv without the program name); writes diagnostics
 /// to `err` and results to `out`. Returns the exit status.
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// `process_ends`: the process exits when this returns (main), so a build leaves its data to
+/// the exit (core::leave_to_exit) instead of taking it apart.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool process_ends = false);
 
 struct BuildOptions {
     std::string content_dir = "content";
@@ -26,6 +28,7 @@ struct BuildOptions {
     bool verbose = false; ///< print the time of each stage
     bool progress = false; ///< show a progress line (on a terminal)
     int changes = 10;      ///< commits on the changes page; 0: no changes page
+    bool process_ends = false; ///< the process exits after the build: its data is left to the exit
 };
 
 /// `parkpress build`: checks, renders the site and swaps it into the output folder.

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     std::signal(SIGXFSZ, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
-        return parkpress::app::run(args, std::cout, std::cerr);
+        return parkpress::app::run(args, std::cout, std::cerr, true);
     } catch (const std::exception& e) {
         std::cerr << "parkpress: " << e.what() << '\n';
         return parkpress::app::k_exit_usage;
