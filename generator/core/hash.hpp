@@ -26,6 +26,9 @@ public:
     /// Adds a field: its length and its bytes, so that ("ab", "c") and ("a", "bc") differ.
     Hasher& add(std::string_view field) {
         add(static_cast<std::int64_t>(field.size()));
+        if (field.empty()) {
+            return *this; // its data() may be null, which memcpy may not be given
+        }
         if (field.size() <= m_buffer.size() - m_used) {
             std::memcpy(m_buffer.data() + m_used, field.data(), field.size());
             m_used += field.size();

@@ -52,6 +52,9 @@ TEST_CASE("hash: a Hasher's digest is that of its framed fields in one piece, ho
         all += framed(field);
         CHECK(h.hex() == digest_of(all));
     }
+    h.add(std::string_view()); // no bytes, and a null data(): framed as an empty field
+    all += framed("");
+    CHECK(h.hex() == digest_of(all));
     for (int i = 0; i < 300; ++i) {
         h.add(std::int64_t{i} * 1'000'003);
         std::string number;
