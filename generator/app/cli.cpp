@@ -173,8 +173,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     std::error_code no_cache;
     const bool read_all = !std::filesystem::exists(cache_folder, no_cache);
     // Otherwise a file whose metadata did not change since the last build is not read again:
-    // the content's, and parkpress's own (/proc/self/exe is the running program's file, even
-    // after another was installed at its path).
+    // the content's, and parkpress's own when it has no build ID (/proc/self/exe is the running
+    // program's file, even after another was installed at its path).
     const std::filesystem::path stats_file = write::file_stats_path(options.out_dir);
     load::FileStats known = read_all ? load::FileStats() : load::FileStats::read(stats_file);
     load::FileStats learnt;

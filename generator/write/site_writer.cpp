@@ -433,20 +433,12 @@ std::optional<Manifest> link_previous_site(const fs::path& out, const Manifest& 
 SiteWriter::SiteWriter(const fs::path& out) : SiteWriter(out, read_manifest(out)) {}
 
 SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous)
-    : SiteWriter(out, std::move(previous), std::nullopt, true) {}
+    : m_target(output_folder(out)), m_old(std::move(previous)) {
+    stage(m_old ? intact_previous_site(m_target) : std::nullopt);
+}
 
 SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous, std::optional<Manifest> before)
-    : SiteWriter(out, std::move(previous), std::move(before), false) {}
-
-SiteWriter::SiteWriter(const fs::path& out, std::optional<Manifest> previous, std::optional<Manifest> before,
-                       bool check_before)
     : m_target(output_folder(out)), m_old(std::move(previous)) {
-    // Files are found relative to the two folders: a path is then looked up from the folder,
-    // not from the root, for each of the tens of thousands of files of a site.
-    m_target_fd = ::open(m_target.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (check_before && m_old) {
-        before = intact_previous_site(m_target);
-    }
     stage(std::move(before));
 }
 
@@ -462,15 +454,15 @@ void SiteWriter::stage(std::optional<Manifest> before) {
         remove_any(m_staging);
         fs::create_directory(m_staging);
     }
+    // Files are found relative to the two folders, open: a path is then looked up from the
+    // folder, not from the root, for each of the tens of thousands of files of a site.
     m_staging_fd = ::open(m_staging.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (m_staging_fd < 0) {
         const int error = errno;
         remove_any(m_staging);
-        if (m_target_fd >= 0) {
-            ::close(m_target_fd); // the destructor does not run
-        }
         throw WriteError(fmt::format("cannot open {}: {}", m_staging.generic_string(), std::strerror(error)));
     }
+    m_target_fd = ::open(m_target.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC); // -1 if none yet
 }
 
 SiteWriter::~SiteWriter() {

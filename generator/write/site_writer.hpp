@@ -130,10 +130,8 @@ public:
     [[nodiscard]] std::size_t kept() const { return m_kept; }
 
 private:
-    /// `check_before`: find `before` (intact_previous_site) here.
-    SiteWriter(const std::filesystem::path& out, std::optional<Manifest> previous, std::optional<Manifest> before,
-               bool check_before);
-    /// Makes the staging folder: `before` (the intact site before) when there is one.
+    /// Opens `out` and makes the staging folder: `before` (the intact site before) when there
+    /// is one.
     void stage(std::optional<Manifest> before);
     /// Makes the folders the file at `rel` goes in, in the staging folder. Most pages are
     /// alone in a new folder whose parent exists, so one mkdirat() usually does it.
