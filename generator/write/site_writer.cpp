@@ -18,6 +18,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <thread>
+#include <utility>
 #include <vector>
 #include <algorithm>
 #include <unistd.h>
@@ -370,19 +371,28 @@ bool make_folders(int root, const std::string& folder) {
            (::mkdirat(root, folder.c_str(), 0777) == 0 || errno == EEXIST);
 }
 
-/// An open folder, closed when it goes.
-struct Folder {
-    int fd;
-    explicit Folder(const fs::path& path) : fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) {}
-    ~Folder() {
+} // namespace
+
+OpenFolder::OpenFolder(const fs::path& path)
+    : fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) {}
+
+OpenFolder::~OpenFolder() {
+    if (fd >= 0) {
+        ::close(fd);
+    }
+}
+
+OpenFolder::OpenFolder(OpenFolder&& other) noexcept : fd(std::exchange(other.fd, -1)) {}
+
+OpenFolder& OpenFolder::operator=(OpenFolder&& other) noexcept {
+    if (this != &other) {
         if (fd >= 0) {
             ::close(fd);
         }
+        fd = std::exchange(other.fd, -1);
     }
-    Folder(const Folder&) = delete;
-    Folder& operator=(const Folder&) = delete;
-};
-} // namespace
+    return *this;
+}
 
 std::optional<Manifest> link_previous_site(const fs::path& out, const Manifest& current) {
     const fs::path target = output_folder(out);
@@ -395,8 +405,8 @@ std::optional<Manifest> link_previous_site(const fs::path& out, const Manifest& 
     before.inputs = current.inputs;
     before.pages = current.pages;
     // Paths relative to the two folders, so that each call looks up only the path inside them.
-    const Folder from(target);
-    const Folder to(staging);
+    const OpenFolder from(target);
+    const OpenFolder to(staging);
     bool ok = from.fd >= 0 && to.fd >= 0;
     std::string made; // the last folder made (files come sorted, so folder by folder)
     for (auto it = current.files.begin(); ok && it != current.files.end(); ++it) {
@@ -456,23 +466,18 @@ void SiteWriter::stage(std::optional<Manifest> before) {
     }
     // Files are found relative to the two folders, open: a path is then looked up from the
     // folder, not from the root, for each of the tens of thousands of files of a site.
-    m_staging_fd = ::open(m_staging.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (m_staging_fd < 0) {
+    m_staging_dir = OpenFolder(m_staging);
+    if (m_staging_dir.fd < 0) {
         const int error = errno;
         remove_any(m_staging);
         throw WriteError(fmt::format("cannot open {}: {}", m_staging.generic_string(), std::strerror(error)));
     }
-    m_target_fd = ::open(m_target.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC); // -1 if none yet
+    m_target_dir = OpenFolder(m_target); // fd -1 if there is none yet
 }
 
 SiteWriter::~SiteWriter() {
     if (!m_committed) {
         remove_any(m_staging);
-    }
-    for (const int fd : {m_target_fd, m_staging_fd}) {
-        if (fd >= 0) {
-            ::close(fd);
-        }
     }
 }
 
@@ -489,7 +494,7 @@ std::string SiteWriter::staged(const std::string& path) const {
 
 bool SiteWriter::make_parent(const std::string& rel) const {
     const std::size_t slash = rel.rfind('/');
-    return slash == std::string::npos || make_folders(m_staging_fd, rel.substr(0, slash));
+    return slash == std::string::npos || make_folders(m_staging_dir.fd, rel.substr(0, slash));
 }
 
 const Manifest::File* SiteWriter::old_file(const std::string& path) const {
@@ -498,8 +503,8 @@ const Manifest::File* SiteWriter::old_file(const std::string& path) const {
     }
     const auto it = m_old->files.find(path);
     struct stat st {};
-    if (it == m_old->files.end() || m_target_fd < 0 ||
-        ::fstatat(m_target_fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !matches(st, it->second)) {
+    if (it == m_old->files.end() || m_target_dir.fd < 0 ||
+        ::fstatat(m_target_dir.fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !matches(st, it->second)) {
         return nullptr;
     }
     return &it->second;
@@ -526,11 +531,11 @@ bool SiteWriter::link_old(const std::string& path, const Manifest::File& old) {
             record(path, old, false); // the same file is in both sites already
             return true;
         }
-        ::unlinkat(m_staging_fd, rel.c_str(), 0);
+        ::unlinkat(m_staging_dir.fd, rel.c_str(), 0);
     } else {
         make_parent(rel);
     }
-    if (::linkat(m_target_fd, path.c_str(), m_staging_fd, rel.c_str(), 0) != 0) {
+    if (::linkat(m_target_dir.fd, path.c_str(), m_staging_dir.fd, rel.c_str(), 0) != 0) {
         return false; // a file system without hard links: write the file instead
     }
     record(path, old, false);
@@ -559,7 +564,7 @@ std::optional<render::PreviousFile> SiteWriter::previous(const std::string& path
     // Mapped rather than read: the downloads are the largest files, and only parts of them
     // are copied. Populated at once: most of it is copied, and one call maps its pages faster
     // than a fault for each.
-    const int fd = ::openat(m_target_fd, path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::openat(m_target_dir.fd, path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         return std::nullopt;
     }
@@ -595,11 +600,11 @@ void SiteWriter::put_parts(const std::string& path, std::string bytes, const std
     // A file of the site before may be a link to a file of the current site: it is replaced,
     // never written into.
     if (before_file(path) != nullptr) {
-        ::unlinkat(m_staging_fd, rel.c_str(), 0);
+        ::unlinkat(m_staging_dir.fd, rel.c_str(), 0);
     } else {
         make_parent(rel);
     }
-    const int fd = ::openat(m_staging_fd, rel.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    const int fd = ::openat(m_staging_dir.fd, rel.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     bool ok = fd >= 0;
     for (std::size_t done = 0; ok && done < bytes.size();) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);

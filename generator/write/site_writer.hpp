@@ -89,6 +89,19 @@ private:
     int m_fd = -1;
 };
 
+/// A folder open for the *at() calls (its path looked up once, a link to it not followed),
+/// closed when it goes. `fd` is -1 when it could not be opened.
+struct OpenFolder {
+    int fd = -1;
+    OpenFolder() = default;
+    explicit OpenFolder(const std::filesystem::path& path);
+    ~OpenFolder();
+    OpenFolder(OpenFolder&& other) noexcept;
+    OpenFolder& operator=(OpenFolder&& other) noexcept;
+    OpenFolder(const OpenFolder&) = delete;
+    OpenFolder& operator=(const OpenFolder&) = delete;
+};
+
 /// Writes a new site into a staging folder beside `out` as files arrive (from any thread),
 /// then `commit()` swaps it with `out` in one atomic rename (renameat2 RENAME_EXCHANGE).
 /// Destroyed without commit, it removes the staging folder: `out` is left exactly as it was.
@@ -147,8 +160,8 @@ private:
 
     std::filesystem::path m_target;
     std::filesystem::path m_staging;
-    int m_target_fd = -1;  ///< `out`, open (-1 when there is none)
-    int m_staging_fd = -1; ///< the staging folder, open
+    OpenFolder m_target_dir;  ///< `out` (fd -1 when there is none)
+    OpenFolder m_staging_dir; ///< the staging folder
     bool m_committed = false;
     std::optional<Manifest> m_old;    ///< the manifest of `out`
     std::optional<Manifest> m_before; ///< the manifest of the staging folder, if it is reused
